@@ -1,0 +1,2 @@
+/* placeholder: implemented by the scope work */
+#include "wb-scope.h"

@@ -1,0 +1,2 @@
+/* placeholder: implemented by the vault work */
+#include "wb-vault.h"

@@ -1,0 +1,266 @@
+/* wb-cli-demo.c — the demo engagement against the built-in lab company
+ *
+ * The README's main job. It goes through an engagement the way a team does: create the
+ * encrypted file, record the company, the people and the signed agreement with its
+ * scope, give the teacher a key-file slot, run the plugins the agreement allows, and show
+ * the action plan. Later parts (lab scan, report, signatures) extend it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "wb-cli-common.h"
+#include "wb-plugin-host.h"
+
+/* The lab company is fictitious; its passphrase is printed on purpose. */
+#define DEMO_PASSPHRASE "werkbank-demo-lab"
+#define DEMO_FILE "lab-company.wbv"
+#define DEMO_TEACHER_KEY "teacher.key"
+
+static gboolean
+demo_company (WbEngagement *engagement, GError **error)
+{
+  g_autoptr(WbCompany) company = wb_company_new ();
+
+  company->name = g_strdup ("Bakkerij De Proefkeuken B.V.");
+  company->kvk = g_strdup ("90000001");
+  company->sbi = g_strdup ("10.71");
+  company->size = WB_SIZE_MICRO;
+  company->province = g_strdup ("groningen");
+  return wb_engagement_set_company (engagement, company, error);
+}
+
+static gboolean
+demo_people (WbEngagement *engagement, GError **error)
+{
+  static const struct { const char *name; WbRole role; const char *org; } people[] = {
+    { "Kees Bakker", WB_ROLE_SIGNATORY, "Bakkerij De Proefkeuken B.V." },
+    { "Anouk Bakker", WB_ROLE_CONTACT, "Bakkerij De Proefkeuken B.V." },
+    { "Sanne de Vries", WB_ROLE_STUDENT, "Lab College" },
+    { "Mohammed El Amrani", WB_ROLE_STUDENT, "Lab College" },
+    { "Petra Jansen", WB_ROLE_TEACHER, "Lab College" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(WbPerson) person = wb_person_new (people[i].name, people[i].role);
+
+      person->organisation = g_strdup (people[i].org);
+      if (!wb_engagement_add_person (engagement, person, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+date_in_days (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static gboolean
+demo_agreement (WbEngagement *engagement, WbPluginHost *host, GError **error)
+{
+  g_autoptr(WbAgreement) agreement = wb_agreement_new_template ();
+  g_autoptr(WbScope) scope = wb_scope_new ();
+  g_autoptr(GPtrArray) plugins = wb_plugin_host_list (host);
+  g_autofree char *today = date_in_days (0);
+  g_autofree char *end = date_in_days (2);
+
+  /* The lab network lives in 198.18.0.0/15, the benchmarking range: never a real host. */
+  if (!wb_scope_add (scope, "198.18.0.0/24", error) ||
+      !wb_scope_exclude (scope, "198.18.0.250/31", error) ||
+      !wb_scope_add_domain (scope, "proefkeuken.test", error) ||
+      !wb_scope_add_ssid (scope, "Proefkeuken-Kantoor", error))
+    return FALSE;
+  wb_scope_set_max_activity (scope, WB_ACTIVITY_ACTIVE);
+  for (guint i = 0; i < plugins->len; i++)
+    wb_scope_allow_plugin (scope, ((WbPluginInfo *) plugins->pdata[i])->id);
+  wb_agreement_set_scope (agreement, scope);
+  wb_agreement_set_signatories (agreement, "Kees Bakker", "Petra Jansen");
+  if (!wb_agreement_set_window (agreement, today, end, error) ||
+      !wb_engagement_set_agreement (engagement, agreement, error))
+    return FALSE;
+  return wb_engagement_sign_agreement (engagement, today, error);
+}
+
+static gboolean
+demo_teacher_slot (WbEngagement *engagement, const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, DEMO_TEACHER_KEY, NULL);
+  g_autoptr(WbX25519Key) key = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    key = wb_x25519_key_load (path, error);
+  else
+    {
+      key = wb_x25519_key_generate (error);
+      if (key != NULL && !wb_x25519_key_save (key, path, error))
+        return FALSE;
+    }
+  if (key == NULL)
+    return FALSE;
+  return wb_vault_add_public_key_slot (wb_engagement_get_vault (engagement), "Petra Jansen",
+                                       wb_x25519_key_get_public (key), NULL, error);
+}
+
+typedef struct {
+  GMainLoop *loop;
+  GError    *error;
+} DemoRun;
+
+static void
+demo_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DemoRun *run = user_data;
+
+  wb_plugin_host_run_finish (WB_PLUGIN_HOST (source), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+demo_run_plugins (WbEngagement *engagement, WbPluginHost *host, GError **error)
+{
+  g_autoptr(GPtrArray) plugins = wb_plugin_host_list (host);
+
+  for (guint i = 0; i < plugins->len; i++)
+    {
+      const char *id = ((WbPluginInfo *) plugins->pdata[i])->id;
+      g_autoptr(WbPlugin) plugin = wb_plugin_host_get_plugin (host, id, error);
+      DemoRun run = { NULL, NULL };
+
+      if (plugin == NULL)
+        return FALSE;
+      if (!wb_engagement_set_plugin_enabled (engagement, id, TRUE, error))
+        return FALSE;
+      g_print (_("• Running %s …\n"), wb_plugin_get_title (plugin));
+      run.loop = g_main_loop_new (NULL, FALSE);
+      wb_plugin_host_run_async (host, engagement, plugin, NULL, NULL, demo_run_done, &run);
+      g_main_loop_run (run.loop);
+      g_main_loop_unref (run.loop);
+      if (run.error != NULL)
+        {
+          g_propagate_error (error, run.error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+demo_summary (WbEngagement *engagement)
+{
+  g_autoptr(GPtrArray) plan = wb_engagement_get_action_plan (engagement);
+
+  g_print (_("\nAction plan (%u findings, most urgent first):\n"), plan->len);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      WbFinding *finding = plan->pdata[i];
+      const WbAdvice *advice = wb_finding_get_advice (finding);
+
+      g_print ("  %u. [%s] %s\n     %s\n", i + 1,
+               wb_severity_get_label (wb_finding_get_severity (finding)),
+               wb_finding_get_title (finding), advice->step ? advice->step : "");
+    }
+  g_print (_("\nStage: %s\n"), wb_stage_get_label (wb_engagement_get_stage (engagement)));
+}
+
+static gboolean
+demo_check_teacher (const char *path, const char *dir, GError **error)
+{
+  g_autofree char *key_path = g_build_filename (dir, DEMO_TEACHER_KEY, NULL);
+  g_autoptr(WbX25519Key) key = wb_x25519_key_load (key_path, error);
+  g_autoptr(WbEngagement) as_teacher = NULL;
+
+  if (key == NULL)
+    return FALSE;
+  as_teacher = wb_engagement_open_with_key (path, key, error);
+  if (as_teacher == NULL)
+    return FALSE;
+  g_print (_("• The teacher opens the engagement with her key file: %u findings, %u "
+             "changes in the audit trail.\n"),
+           wb_engagement_get_findings (as_teacher)->len,
+           wb_engagement_get_audit (as_teacher)->len);
+  return TRUE;
+}
+
+static gboolean
+run_demo (const char *dir, const char *path, GError **error)
+{
+  g_autoptr(WbPluginHost) host = wb_plugin_host_new ();
+  g_autoptr(WbEngagement) engagement = NULL;
+  g_autofree char *report = NULL;
+
+  g_print (_("• Creating the encrypted engagement %s (passphrase “%s”) …\n"), path,
+           DEMO_PASSPHRASE);
+  engagement = wb_engagement_create (path, "Sanne de Vries", DEMO_PASSPHRASE, NULL, error);
+  if (engagement == NULL)
+    return FALSE;
+  g_print (_("• Recording the company, the team and the signed agreement …\n"));
+  if (!demo_company (engagement, error) || !demo_people (engagement, error) ||
+      !demo_agreement (engagement, host, error))
+    return FALSE;
+  g_print (_("• Giving the teacher a key-file slot …\n"));
+  if (!demo_teacher_slot (engagement, dir, error) ||
+      !demo_run_plugins (engagement, host, error))
+    return FALSE;
+  demo_summary (engagement);
+  if (!wb_vault_verify (wb_engagement_get_vault (engagement), &report, error))
+    return FALSE;
+  g_print ("• %s\n", report);
+  g_clear_object (&engagement);
+  return demo_check_teacher (path, dir, error);
+}
+
+int
+wb_cli_demo (int argc, char **argv)
+{
+  g_autofree char *dir = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
+      N_("Folder for the demo's files (default: ./werkbank-demo)"), N_("DIR") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace an earlier demo engagement in that folder"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    wb_cli_context_new (NULL, _("Run a demo engagement against the built-in lab company."),
+                        entries);
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  int code;
+
+  if (!wb_cli_parse (context, &argc, &argv, &code))
+    return code;
+  if (argc != 1)
+    return wb_cli_usage (context, _("demo takes no file names."));
+  if (dir == NULL)
+    dir = g_strdup ("werkbank-demo");
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_printerr (_("werkbank-cli: cannot make the folder %s.\n"), dir);
+      return WB_EXIT_FAILED;
+    }
+  path = g_build_filename (dir, DEMO_FILE, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!force)
+        {
+          g_printerr (_("werkbank-cli: %s exists already; use --force to replace the "
+                        "earlier demo.\n"), path);
+          return WB_EXIT_INVALID;
+        }
+      g_unlink (path);
+    }
+  if (!run_demo (dir, path, &error))
+    return wb_cli_fail (error);
+  g_print (_("\nDone. Look around with: werkbank-cli show %s\n"), path);
+  return WB_EXIT_OK;
+}

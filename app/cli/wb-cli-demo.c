@@ -164,9 +164,14 @@ demo_summary (WbEngagement *engagement)
       WbFinding *finding = plan->pdata[i];
       const WbAdvice *advice = wb_finding_get_advice (finding);
 
-      g_print ("  %u. [%s] %s\n     %s\n", i + 1,
+      const char * const *assets = wb_finding_get_assets (finding);
+
+      g_print ("  %u. [%s] %s%s%s\n", i + 1,
                wb_severity_get_label (wb_finding_get_severity (finding)),
-               wb_finding_get_title (finding), advice->step ? advice->step : "");
+               wb_finding_get_title (finding), assets[0] ? ": " : "",
+               assets[0] ? assets[0] : "");
+      if (advice->step != NULL && *advice->step != '\0')
+        g_print ("     %s\n", advice->step);
     }
   g_print (_("\nStage: %s\n"), wb_stage_get_label (wb_engagement_get_stage (engagement)));
 }

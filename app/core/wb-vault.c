@@ -1137,6 +1137,12 @@ stream_chunks (Writer        *w,
     {
       gsize n = 0;
 
+      /* Not every stream looks at the cancellable (memory streams do not). */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
       ok = g_input_stream_read_all (input, chunk, WB_ATTACHMENT_CHUNK, &n, cancellable, error);
       if (!ok || n == 0)
         break;

@@ -688,6 +688,12 @@ wb_engagement_is_plugin_enabled (WbEngagement *self, const char *plugin_id)
   return g_hash_table_contains (self->enabled, plugin_id);
 }
 
+static gint
+compare_strings (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 GStrv
 wb_engagement_get_enabled_plugins (WbEngagement *self)
 {
@@ -695,8 +701,7 @@ wb_engagement_get_enabled_plugins (WbEngagement *self)
     (const char **) g_hash_table_get_keys_as_array (self->enabled, NULL);
   GStrv copy = g_strdupv ((char **) keys);
 
-  g_qsort_with_data (copy, g_strv_length (copy), sizeof (char *),
-                     (GCompareDataFunc) (void (*) (void)) g_strcmp0, NULL);
+  g_qsort_with_data (copy, g_strv_length (copy), sizeof (char *), compare_strings, NULL);
   return copy;
 }
 

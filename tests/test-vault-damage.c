@@ -19,6 +19,16 @@
 #include "wb-vault.h"
 #include "wb-vault-private.h"
 
+
+/* libgcrypt keeps a 128 KiB entropy buffer for GCRY_VERY_STRONG_RANDOM until exit;
+ * LeakSanitizer (ASan builds) would report it as ours. */
+const char *__lsan_default_suppressions (void);
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libgcrypt.so\n";
+}
+
 typedef struct {
   char        *dir;
   char        *path;

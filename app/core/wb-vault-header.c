@@ -182,7 +182,6 @@ parse_slot (const guint8 *p,
             WbSlot      **out,
             gsize        *used)
 {
-  g_autoptr(GError) error = NULL;
   WbSlot *s;
   guint8 kind, label_len;
   gsize body;
@@ -253,8 +252,11 @@ wb_header_parse (const guint8  block[WB_SB_SIZE],
        * copy whose hash holds is believed to be from a newer Werkbank. */
       return memcmp (digest, block + WB_SB_OFF_HASH, 32) == 0 ? WB_SB_BAD_VERSION : WB_SB_DAMAGED;
     }
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+  /* (A fuzzer cannot make SHA-256 match; its builds let it reach the parser below.) */
   if (memcmp (digest, block + WB_SB_OFF_HASH, 32) != 0)
     return WB_SB_DAMAGED;
+#endif
 
   slots_len = get32 (block + WB_SB_OFF_SLOTS_LEN);
   n_slots = get16 (block + WB_SB_OFF_N_SLOTS);

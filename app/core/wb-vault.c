@@ -1038,7 +1038,8 @@ wipe_free (gpointer data)
   gconstpointer p = g_bytes_get_data (bytes, &size);
 
   /* The caller's copy is theirs to handle; ours is wiped. */
-  explicit_bzero ((gpointer) p, size);
+  if (size > 0)
+    explicit_bzero ((gpointer) p, size);
   g_bytes_unref (bytes);
 }
 
@@ -1152,7 +1153,8 @@ stream_chunks (Writer        *w,
       if (n < WB_ATTACHMENT_CHUNK)
         break;
     }
-  explicit_bzero (chunk, WB_ATTACHMENT_CHUNK);
+  if (chunk != NULL) /* always; tells GCC's sanitizer build as much */
+    explicit_bzero (chunk, WB_ATTACHMENT_CHUNK);
   g_free (chunk);
   return ok;
 }

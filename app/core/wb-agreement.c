@@ -617,7 +617,10 @@ wb_agreement_new_from_json (JsonNode *node, GError **error)
                            &self->school_signatory, error) ||
       !wb_json_get_string (o, _("agreement"), "signed_on", FALSE, &signed_on, error))
     return NULL;
-  if (months != 0 && !wb_agreement_set_retention_months (self, (guint) CLAMP (months, 0, G_MAXUINT), error))
+  /* A present retention_months goes through the setter: 0 is out of range, not "unset". */
+  if (json_object_has_member (o, "retention_months") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (o, "retention_months")) &&
+      !wb_agreement_set_retention_months (self, (guint) CLAMP (months, 0, G_MAXUINT), error))
     return NULL;
   self->tlp = tlp;
   if (signed_on != NULL && !wb_agreement_mark_signed (self, signed_on, error))

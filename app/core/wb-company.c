@@ -216,7 +216,7 @@ invalid (GError **error, const char *message)
 gboolean
 wb_company_validate (const WbCompany *company, GError **error)
 {
-  if (company->name == NULL || strspn (company->name, " \t") == strlen (company->name))
+  if (company->name == NULL || strspn (company->name, " \t\n\r\v\f") == strlen (company->name))
     return invalid (error, _("The company needs a name."));
   if (strlen (company->name) > 200)
     return invalid (error, _("The company name is longer than 200 characters."));

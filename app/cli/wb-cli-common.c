@@ -283,6 +283,25 @@ wb_cli_open (const char *path, GError **error)
   return engagement;
 }
 
+WbEngagement *
+wb_cli_parse_and_open (GOptionContext *context, int *argc, char ***argv, int *exit_code)
+{
+  WbEngagement *engagement;
+  GError *error = NULL;
+
+  if (!wb_cli_parse (context, argc, argv, exit_code))
+    return NULL;
+  if (*argc != 2)
+    {
+      *exit_code = wb_cli_usage (context, _("Name one engagement file."));
+      return NULL;
+    }
+  engagement = wb_cli_open ((*argv)[1], &error);
+  if (engagement == NULL)
+    *exit_code = wb_cli_fail (error);
+  return engagement;
+}
+
 gboolean
 wb_cli_write_json (JsonNode *node, const char *path, GError **error)
 {

@@ -53,6 +53,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WbSecret, wb_cli_secret_free)
 
 WbEngagement *wb_cli_open (const char *path, GError **error);
 
+/* The common start of a command that works on one engagement file: parses the options,
+ * requires exactly one FILE argument and opens it. Returns NULL with *exit_code set
+ * (usage, or the reason it could not be opened, already printed). */
+WbEngagement *wb_cli_parse_and_open (GOptionContext *context, int *argc, char ***argv,
+                                     int *exit_code);
+
 /* Prints the vault's warnings (an unfinished write dropped, ...) to stderr. */
 void     wb_cli_print_warnings (WbVault *vault);
 

@@ -132,16 +132,11 @@ wb_cli_show (int argc, char **argv)
   g_autoptr(GPtrArray) missing = NULL;
   g_auto(GStrv) enabled = NULL;
   g_autofree char *enabled_text = NULL;
-  GError *error = NULL;
   int code;
 
-  if (!wb_cli_parse (context, &argc, &argv, &code))
-    return code;
-  if (argc != 2)
-    return wb_cli_usage (context, _("Name one engagement file."));
-  engagement = wb_cli_open (argv[1], &error);
+  engagement = wb_cli_parse_and_open (context, &argc, &argv, &code);
   if (engagement == NULL)
-    return wb_cli_fail (error);
+    return code;
 
   g_print (_("Engagement %s\n"), wb_vault_get_id (wb_engagement_get_vault (engagement)));
   g_print (_("Stage: %s\n"), wb_stage_get_label (wb_engagement_get_stage (engagement)));
@@ -376,16 +371,11 @@ wb_cli_audit (int argc, char **argv)
     wb_cli_context_new (_("FILE"), _("Show who changed what, and when."), wb_cli_open_entries);
   g_autoptr(WbEngagement) engagement = NULL;
   GPtrArray *audit;
-  GError *error = NULL;
   int code;
 
-  if (!wb_cli_parse (context, &argc, &argv, &code))
-    return code;
-  if (argc != 2)
-    return wb_cli_usage (context, _("Name one engagement file."));
-  engagement = wb_cli_open (argv[1], &error);
+  engagement = wb_cli_parse_and_open (context, &argc, &argv, &code);
   if (engagement == NULL)
-    return wb_cli_fail (error);
+    return code;
   audit = wb_engagement_get_audit (engagement);
   for (guint i = 0; i < audit->len; i++)
     {

@@ -217,13 +217,9 @@ wb_cli_findings (int argc, char **argv)
   int code;
 
   g_option_context_add_main_entries (context, wb_cli_open_entries, GETTEXT_PACKAGE);
-  if (!wb_cli_parse (context, &argc, &argv, &code))
-    return code;
-  if (argc != 2)
-    return wb_cli_usage (context, _("Name one engagement file."));
-  engagement = wb_cli_open (argv[1], &error);
+  engagement = wb_cli_parse_and_open (context, &argc, &argv, &code);
   if (engagement == NULL)
-    return wb_cli_fail (error);
+    return code;
   if (json)
     {
       g_autoptr(JsonNode) node = wb_engagement_findings_to_json (engagement);

@@ -160,12 +160,10 @@ wb_cli_compact (int argc, char **argv)
   GError *error = NULL;
   int code;
 
-  if (!wb_cli_parse (context, &argc, &argv, &code))
+  engagement = wb_cli_parse_and_open (context, &argc, &argv, &code);
+  if (engagement == NULL)
     return code;
-  if (argc != 2)
-    return wb_cli_usage (context, _("Name one engagement file."));
-  engagement = wb_cli_open (argv[1], &error);
-  if (engagement == NULL || !wb_vault_compact (wb_engagement_get_vault (engagement), &error))
+  if (!wb_vault_compact (wb_engagement_get_vault (engagement), &error))
     return wb_cli_fail (error);
   g_print (_("Compacted %s.\n"), argv[1]);
   return WB_EXIT_OK;
@@ -182,13 +180,9 @@ wb_cli_verify (int argc, char **argv)
   GError *error = NULL;
   int code;
 
-  if (!wb_cli_parse (context, &argc, &argv, &code))
-    return code;
-  if (argc != 2)
-    return wb_cli_usage (context, _("Name one engagement file."));
-  engagement = wb_cli_open (argv[1], &error);
+  engagement = wb_cli_parse_and_open (context, &argc, &argv, &code);
   if (engagement == NULL)
-    return wb_cli_fail (error);
+    return code;
   if (!wb_vault_verify (wb_engagement_get_vault (engagement), &report, &error))
     {
       if (report != NULL)

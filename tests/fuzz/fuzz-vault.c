@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -74,6 +75,13 @@ make_seed (const char *seed_dir,
     wb_vault_add_public_key_slot (vault, "other", wb_x25519_key_get_public (other), NULL, NULL);
 }
 
+static void
+remove_scratch (void)
+{
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -93,6 +101,7 @@ LLVMFuzzerInitialize (int    *argc,
   dir = g_dir_make_tmp ("wb-fuzz-vault-XXXXXX", &error);
   g_assert (dir != NULL);
   path = g_build_filename (dir, "input.wbv", NULL);
+  atexit (remove_scratch);
   if (seed_dir != NULL)
     for (v = 0; v < 4; v++)
       make_seed (seed_dir, v);

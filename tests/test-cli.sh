@@ -31,7 +31,8 @@ contains () {
 
 export WERKBANK_PASSPHRASE="lab passphrase 1"
 f=lab.wbv
-marker="CANARY-7f3a9c"
+# A fresh marker per run: no file anywhere can hold it unless this run wrote it.
+marker="CANARY-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 
 # --- help and usage -------------------------------------------------------------------
 check "--help lists the commands" 0 "$cli" --help

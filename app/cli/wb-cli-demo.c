@@ -136,7 +136,12 @@ demo_run_plugins (WbEngagement *engagement, WbPluginHost *host, GError **error)
       DemoRun run = { NULL, NULL };
 
       if (plugin == NULL)
-        return FALSE;
+        {
+          /* One broken plugin should not stop the rest of the demo; say so plainly. */
+          g_printerr (_("werkbank-cli: skipping %s: %s\n"), id, (*error)->message);
+          g_clear_error (error);
+          continue;
+        }
       if (!wb_engagement_set_plugin_enabled (engagement, id, TRUE, error))
         return FALSE;
       g_print (_("• Running %s …\n"), wb_plugin_get_title (plugin));

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "wb-cli-common.h"
@@ -200,9 +202,9 @@ print_facts (const WbDestructionFacts *facts)
   g_autofree char *stamp = g_date_time_format (when, "%Y-%m-%d %H:%M:%S");
 
   g_print (_("Destroyed engagement %s\n"), facts->vault_id);
-  g_print (_("  File: %s (%" G_GUINT64_FORMAT " bytes)\n"), facts->path, facts->file_size);
-  g_print (_("  Held: %" G_GUINT64_FORMAT " records, %" G_GUINT64_FORMAT " attachments (%"
-             G_GUINT64_FORMAT " bytes)\n"), facts->n_records, facts->n_attachments,
+  g_print (_("  File: %s (%" PRIu64 " bytes)\n"), facts->path, facts->file_size);
+  g_print (_("  Held: %" PRIu64 " records, %" PRIu64 " attachments (%"
+             PRIu64 " bytes)\n"), facts->n_records, facts->n_attachments,
            facts->attachment_bytes);
   g_print (_("  Key slots erased: %u\n"), facts->n_slots_erased);
   g_print (_("  When: %s\n"), stamp);

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "wb-engagement.h"
@@ -484,7 +486,7 @@ replay_record (guint64 seq, WbRecordType type, gint64 time, GBytes *payload,
   if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
     {
       g_set_error (&replay->error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_INVALID,
-                   _("Change number %" G_GUINT64_FORMAT " in the engagement file is not "
+                   _("Change number %" PRIu64 " in the engagement file is not "
                      "readable."), seq);
       return FALSE;
     }

@@ -212,7 +212,7 @@ static void
 wipe_subkey (const WbJournalCtx *ctx)
 {
   if (ctx->scratch != NULL)
-    wipe_subkey (ctx);
+    explicit_bzero (ctx->scratch, 44);
 }
 
 static void

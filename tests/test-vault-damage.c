@@ -160,6 +160,8 @@ check_open (const char *path,
       return -1;
     }
   g_assert_no_error (error);
+  /* The sealed slot label is data too: never altered. */
+  g_assert_cmpstr (wb_vault_get_opened_by (vault), ==, "teacher");
   g_assert_true (wb_vault_foreach_record (vault, collect, got, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (got->len, <=, sample.records->len);
@@ -450,6 +452,168 @@ test_kdf_bounds_in_file (void)
   g_unlink (path);
 }
 
+/* Seals @plain (WB_LABEL_PLAIN_LEN bytes, crafted) as @slot's label with a good tag,
+ * the way a hostile writer holding the key would. */
+static void
+seal_crafted (const WbHeader *header,
+              WbSlot         *slot,
+              const guint8   *label_key,
+              const guint8   *plain)
+{
+  guint8 ad[WB_LABEL_AD_LEN];
+  guint8 *cipher = slot->sealed_label + WB_LABEL_NONCE_LEN;
+
+  gcry_randomize (slot->sealed_label, WB_LABEL_NONCE_LEN, GCRY_STRONG_RANDOM);
+  wb_header_label_ad (header, slot, ad);
+  g_assert_true (wb_vault_gcm_seal (label_key, slot->sealed_label, ad, sizeof ad, plain, cipher,
+                                    WB_LABEL_PLAIN_LEN, cipher + WB_LABEL_PLAIN_LEN));
+}
+
+typedef enum {
+  LABEL_GOOD,
+  LABEL_FLIP_NONCE,
+  LABEL_FLIP_CIPHER,
+  LABEL_FLIP_TAG,
+  LABEL_TOO_LONG,
+  LABEL_PADDING,
+  LABEL_BAD_UTF8,
+  LABEL_NUL,
+  LABEL_OTHER_GENERATION,
+  LABEL_SWAPPED,
+  N_LABEL_CASES
+} LabelCase;
+
+/* Breaks the first slot's sealed label (the header MAC and hash are computed after,
+ * so only the label itself is wrong). */
+static void
+break_label (WbHeader      *h,
+             const guint8  *label_key,
+             LabelCase      c)
+{
+  WbSlot *s0 = g_ptr_array_index (h->slots, 0);
+  WbSlot *s1 = g_ptr_array_index (h->slots, 1);
+  guint8 plain[WB_LABEL_PLAIN_LEN] = { 0 };
+  guint8 tmp[WB_SEALED_LABEL_LEN];
+
+  switch (c)
+    {
+    case LABEL_GOOD:
+      break;
+    case LABEL_FLIP_NONCE:
+      s0->sealed_label[3] ^= 0x01;
+      break;
+    case LABEL_FLIP_CIPHER:
+      s0->sealed_label[WB_LABEL_NONCE_LEN + 100] ^= 0x80;
+      break;
+    case LABEL_FLIP_TAG:
+      s0->sealed_label[WB_SEALED_LABEL_LEN - 1] ^= 0x01;
+      break;
+    case LABEL_TOO_LONG:
+      plain[0] = WB_VAULT_MAX_LABEL + 1;
+      memset (plain + 1, 'x', WB_VAULT_MAX_LABEL);
+      seal_crafted (h, s0, label_key, plain);
+      break;
+    case LABEL_PADDING:
+      plain[0] = 3;
+      memcpy (plain + 1, "abc", 3);
+      plain[WB_LABEL_PLAIN_LEN - 1] = 1;
+      seal_crafted (h, s0, label_key, plain);
+      break;
+    case LABEL_BAD_UTF8:
+      plain[0] = 2;
+      plain[1] = 0xc3;
+      plain[2] = 0x28;
+      seal_crafted (h, s0, label_key, plain);
+      break;
+    case LABEL_NUL:
+      plain[0] = 3;
+      memcpy (plain + 1, "a\0b", 3);
+      seal_crafted (h, s0, label_key, plain);
+      break;
+    case LABEL_OTHER_GENERATION:
+      /* Sealed for the next generation, kept in this one. */
+      h->generation++;
+      g_assert_true (wb_header_seal_labels (h, label_key));
+      h->generation--;
+      break;
+    case LABEL_SWAPPED:
+      memcpy (tmp, s0->sealed_label, sizeof tmp);
+      memcpy (s0->sealed_label, s1->sealed_label, sizeof tmp);
+      memcpy (s1->sealed_label, tmp, sizeof tmp);
+      break;
+    case N_LABEL_CASES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A hostile header whose hash and MAC are right but whose sealed label is not (a
+ * writer holding the key could make one): a clean CORRUPT, never a crash or a label
+ * that did not authenticate. The header is built here with a known engagement key. */
+static void
+test_sealed_label_hostile (void)
+{
+  g_autofree char *path = g_build_filename (sample.dir, "label.wbv", NULL);
+  g_autoptr(WbX25519Key) other = wb_x25519_key_generate (NULL);
+  g_autoptr(GError) error = NULL;
+  guint8 key[WB_KEY_LEN], mac_key[32], label_key[32];
+  guint8 file[WB_JOURNAL_START];
+  WbHeader h;
+  WbSlot *slot;
+  guint c;
+
+  gcry_randomize (key, sizeof key, GCRY_STRONG_RANDOM);
+  wb_header_init (&h);
+  gcry_randomize (h.vault_id, 16, GCRY_STRONG_RANDOM);
+  gcry_randomize (h.journal_id, 16, GCRY_STRONG_RANDOM);
+  h.generation = 7;
+  h.created = g_get_real_time () / G_USEC_PER_SEC;
+  h.next_slot_id = 3;
+  /* The sample's key holds the second slot: opening must try the first one without
+   * its label. */
+  slot = wb_slot_new_x25519 (&h, 1, "someone else", wb_x25519_key_get_public (other), key, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (h.slots, slot);
+  slot = wb_slot_new_x25519 (&h, 2, "teacher", wb_x25519_key_get_public (sample.key), key, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (h.slots, slot);
+  g_assert_true (wb_header_mac_key (&h, key, mac_key));
+  g_assert_true (wb_header_label_key (&h, key, label_key));
+
+  for (c = 0; c < N_LABEL_CASES; c++)
+    {
+      g_autoptr(WbVault) vault = NULL;
+
+      g_assert_true (wb_header_seal_labels (&h, label_key));
+      break_label (&h, label_key, c);
+      g_assert_true (wb_header_serialize (&h, mac_key, file));
+      memcpy (file + WB_SB_SIZE, file, WB_SB_SIZE);
+      g_assert_true (g_file_set_contents (path, (const char *) file, sizeof file, NULL));
+
+      vault = wb_vault_open_with_key (path, sample.key, WB_VAULT_OPEN_READ_ONLY, &error);
+      if (c == LABEL_GOOD)
+        {
+          g_autoptr(GPtrArray) slots = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (wb_vault_get_opened_by (vault), ==, "teacher");
+          slots = wb_vault_list_slots (vault);
+          g_assert_cmpuint (slots->len, ==, 2);
+          g_assert_cmpstr (((WbVaultSlotInfo *) slots->pdata[0])->label, ==, "someone else");
+          g_assert_cmpstr (((WbVaultSlotInfo *) slots->pdata[1])->label, ==, "teacher");
+          g_assert_true (wb_vault_verify (vault, NULL, &error));
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_null (vault);
+      g_assert_error (error, WB_VAULT_ERROR, WB_VAULT_ERROR_CORRUPT);
+      g_clear_error (&error);
+    }
+  wb_header_clear (&h);
+  explicit_bzero (key, sizeof key);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -470,6 +634,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vault-damage/header-copy-damaged", test_header_copy_damaged);
   g_test_add_func ("/vault-damage/bad-files", test_bad_files);
   g_test_add_func ("/vault-damage/kdf-bounds-in-file", test_kdf_bounds_in_file);
+  g_test_add_func ("/vault-damage/sealed-label-hostile", test_sealed_label_hostile);
   ret = g_test_run ();
 
   g_unlink (sample.path);

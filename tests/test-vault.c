@@ -730,21 +730,65 @@ count_in_tree (const char *dir,
   return hits;
 }
 
+/* No label marker in the vault file, in plain UTF-8 or as any 8-byte piece of it. */
+static void
+assert_no_label_in_file (const char         *path,
+                         const char * const *labels)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0, k;
+  guint i;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  for (i = 0; labels[i] != NULL; i++)
+    for (k = 0; k + 8 <= strlen (labels[i]); k++)
+      g_assert_null (memmem (contents, len, labels[i] + k, 8));
+}
+
+static void
+assert_slot_labels (WbVault            *vault,
+                    const char * const *labels)
+{
+  g_autoptr(GPtrArray) slots = wb_vault_list_slots (vault);
+  guint i;
+
+  g_assert_cmpuint (slots->len, ==, g_strv_length ((char **) labels));
+  for (i = 0; i < slots->len; i++)
+    g_assert_cmpstr (((WbVaultSlotInfo *) slots->pdata[i])->label, ==, labels[i]);
+}
+
 static void
 test_canary (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WbVault) vault = create_pass (f->path, "pw");
+  g_autoptr(WbVault) vault = NULL;
+  g_autoptr(WbX25519Key) teacher = wb_x25519_key_generate (NULL);
   g_autofree char *cwd = g_get_current_dir ();
   /* Made at run time, so the marker is not in this test's own binary. */
   g_autofree char *rec_marker = g_strdup_printf ("CANARY-REC-%08x%08x", g_random_int (), g_random_int ());
   g_autofree char *att_marker = g_strdup_printf ("CANARY-ATT-%08x%08x", g_random_int (), g_random_int ());
+  /* Slot labels are people's names: student, teacher, and one slot removed again. */
+  g_autofree char *label1 = g_strdup_printf ("Canary-Label-7c1e-%08x", g_random_int ());
+  g_autofree char *label2 = g_strdup_printf ("Canary-Teacher-%08x-Dani\xc3\xabl", g_random_int ());
+  g_autofree char *label3 = g_strdup_printf ("Canary-Removed-%08x", g_random_int ());
+  const char *labels[4] = { NULL };
+  const char *live[3] = { NULL };
   g_autoptr(GString) att = g_string_new (NULL);
   g_autoptr(GBytes) att_bytes = NULL;
   g_autofree char *id = NULL;
-  const char *markers[2];
-  guint i, m;
+  const char *markers[5];
+  guint i, m, removed_id = 0;
+
+  labels[0] = label1;
+  labels[1] = label2;
+  labels[2] = label3;
+  live[0] = label1;
+  live[1] = label2;
+  vault = wb_vault_create_with_passphrase (f->path, label1, "pw", NULL, &error);
+  g_assert_no_error (error);
+  assert_no_label_in_file (f->path, labels);
+  g_assert_cmpstr (wb_vault_get_opened_by (vault), ==, label1);
 
   for (i = 0; i < 5; i++)
     {
@@ -757,13 +801,46 @@ test_canary (Fixture       *f,
     g_string_append_printf (att, "%s ", att_marker);
   att_bytes = g_bytes_new (att->str, att->len);
   id = add_attachment (vault, att_marker, att_bytes);
+
+  /* Slots added later, and one removed again: every header write seals the labels. */
+  g_assert_true (wb_vault_add_public_key_slot (vault, label2, wb_x25519_key_get_public (teacher),
+                                               NULL, &error));
+  g_assert_no_error (error);
+  assert_no_label_in_file (f->path, labels);
+  g_assert_true (wb_vault_add_passphrase_slot (vault, label3, "pw3", NULL, &removed_id, &error));
+  g_assert_no_error (error);
+  assert_no_label_in_file (f->path, labels);
+  g_assert_true (wb_vault_remove_slot (vault, removed_id, &error));
+  g_assert_no_error (error);
+  assert_no_label_in_file (f->path, labels);
+  assert_slot_labels (vault, live);
+
   g_assert_true (wb_vault_compact (vault, &error));
   g_assert_no_error (error);
   assert_attachment (vault, id, att_bytes);
+  assert_no_label_in_file (f->path, labels);
+  assert_verifies (vault);
+  g_clear_object (&vault);
+
+  /* The labels come back with either slot. */
+  vault = wb_vault_open_with_passphrase (f->path, "pw", WB_VAULT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_vault_get_opened_by (vault), ==, label1);
+  assert_slot_labels (vault, live);
+  g_clear_object (&vault);
+  vault = wb_vault_open_with_key (f->path, teacher, WB_VAULT_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_vault_get_opened_by (vault), ==, label2);
+  assert_slot_labels (vault, live);
+  assert_verifies (vault);
+  g_clear_object (&vault);
 
   markers[0] = rec_marker;
   markers[1] = att_marker;
-  for (m = 0; m < 2; m++)
+  markers[2] = label1;
+  markers[3] = label2;
+  markers[4] = label3;
+  for (m = 0; m < G_N_ELEMENTS (markers); m++)
     {
       g_assert_cmpuint (count_in_file (f->path, markers[m]), ==, 0);
       g_assert_cmpuint (count_in_tree (f->dir, markers[m], 0), ==, 0);
@@ -772,6 +849,36 @@ test_canary (Fixture       *f,
       if (g_getenv ("TMPDIR") != NULL)
         g_assert_cmpuint (count_in_tree (g_getenv ("TMPDIR"), markers[m], 0), ==, 0);
     }
+}
+
+/* The sealed label has one size: a one-letter label and a 128-byte one give headers of
+ * the same layout, so the file does not tell how long a name is. */
+static void
+test_label_size_hidden (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path2 = g_build_filename (f->dir, "long.wbv", NULL);
+  g_autofree char *long_label = g_strnfill (WB_VAULT_MAX_LABEL, 'x');
+  g_autofree char *a = NULL, *b = NULL;
+  g_autoptr(WbVault) v1 = wb_vault_create_with_passphrase (f->path, "A", "pw", NULL, &error);
+  g_autoptr(WbVault) v2 = wb_vault_create_with_passphrase (path2, long_label, "pw", NULL, &error);
+  gsize la, lb, i, slots_len = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (f->path, &a, &la, NULL));
+  g_assert_true (g_file_get_contents (path2, &b, &lb, NULL));
+  g_assert_cmpuint (la, ==, lb);
+  /* Slots length (u32 LE) is that of one passphrase slot, in both files. */
+  for (i = 0; i < 4; i++)
+    slots_len |= (gsize) (guint8) a[WB_SB_OFF_SLOTS_LEN + i] << (8 * i);
+  g_assert_cmpuint (slots_len, ==, WB_SLOT_COMMON_LEN + WB_SLOT_PASS_LEN + WB_SEALED_LABEL_LEN);
+  g_assert_cmpmem (a + WB_SB_OFF_SLOTS_LEN, 4, b + WB_SB_OFF_SLOTS_LEN, 4);
+  /* Zero padding from the MAC's end to the hash, in both. */
+  for (i = WB_SB_OFF_SLOTS + slots_len + WB_SB_MAC_LEN; i < WB_SB_OFF_HASH; i++)
+    g_assert_true (a[i] == 0 && b[i] == 0);
+  g_assert_cmpstr (wb_vault_get_opened_by (v1), ==, "A");
+  g_assert_cmpstr (wb_vault_get_opened_by (v2), ==, long_label);
 }
 
 int
@@ -799,6 +906,7 @@ main (int argc, char **argv)
   ADD ("/vault/destroy", test_destroy);
   ADD ("/vault/destroy-header-gone", test_destroy_header_gone);
   ADD ("/vault/canary", test_canary);
+  ADD ("/vault/label-size-hidden", test_label_size_hidden);
 #undef ADD
   return g_test_run ();
 }

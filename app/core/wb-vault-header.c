@@ -2,6 +2,8 @@
  *
  * Format: docs/vault-format.md §2–§3. Every length and count read from the file is
  * checked against the block before it is used: the parser never trusts the file.
+ * Slot labels are names of people, so they are sealed (§3.3): the parser only takes
+ * them as opaque, fixed-size bytes; they are opened once the key is known.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,6 +67,8 @@ wb_slot_free (WbSlot *slot)
 {
   if (slot == NULL)
     return;
+  if (slot->label != NULL)
+    explicit_bzero (slot->label, strlen (slot->label));
   g_free (slot->label);
   explicit_bzero (slot, sizeof *slot);
   g_free (slot);
@@ -115,6 +119,13 @@ slot_body_len (guint8 kind)
   return kind == WB_VAULT_SLOT_PASSPHRASE ? WB_SLOT_PASS_LEN : WB_SLOT_X25519_LEN;
 }
 
+/* Every slot entry of a kind has one fixed size: nothing in it depends on the label. */
+static gsize
+slot_entry_len (guint8 kind)
+{
+  return WB_SLOT_COMMON_LEN + slot_body_len (kind) + WB_SEALED_LABEL_LEN;
+}
+
 gboolean
 wb_header_serialize (const WbHeader *header,
                      const guint8   *mac_key,
@@ -137,15 +148,12 @@ wb_header_serialize (const WbHeader *header,
   for (i = 0; i < header->slots->len; i++)
     {
       const WbSlot *s = g_ptr_array_index (header->slots, i);
-      gsize label_len = strlen (s->label);
       guint8 *p = block + off;
 
-      if (off + WB_SLOT_COMMON_LEN + slot_body_len (s->kind) + label_len
-          > WB_SB_OFF_HASH - WB_SB_MAC_LEN)
+      if (off + slot_entry_len (s->kind) > WB_SB_OFF_HASH - WB_SB_MAC_LEN)
         return FALSE;
       put32 (p, s->id);
       p[4] = s->kind;
-      p[5] = (guint8) label_len;
       put64 (p + 8, (guint64) s->created);
       p += WB_SLOT_COMMON_LEN;
       if (s->kind == WB_VAULT_SLOT_PASSPHRASE)
@@ -163,8 +171,9 @@ wb_header_serialize (const WbHeader *header,
           memcpy (p + 64, s->wrapped, WB_WRAPPED_KEY_LEN);
         }
       p += slot_body_len (s->kind);
-      memcpy (p, s->label, label_len);
-      off += WB_SLOT_COMMON_LEN + slot_body_len (s->kind) + label_len;
+      /* As sealed by wb_header_seal_labels(), or as read: verify re-serialises. */
+      memcpy (p, s->sealed_label, WB_SEALED_LABEL_LEN);
+      off += slot_entry_len (s->kind);
     }
   put32 (block + WB_SB_OFF_SLOTS_LEN, (guint32) (off - WB_SB_OFF_SLOTS));
 
@@ -183,21 +192,18 @@ parse_slot (const guint8 *p,
             gsize        *used)
 {
   WbSlot *s;
-  guint8 kind, label_len;
+  guint8 kind;
   gsize body;
 
   if (avail < WB_SLOT_COMMON_LEN)
     return FALSE;
   kind = p[4];
-  label_len = p[5];
   if (kind != WB_VAULT_SLOT_PASSPHRASE && kind != WB_VAULT_SLOT_X25519)
     return FALSE;
-  if (p[6] != 0 || p[7] != 0 || label_len > WB_VAULT_MAX_LABEL)
+  if (p[5] != 0 || p[6] != 0 || p[7] != 0)
     return FALSE;
   body = slot_body_len (kind);
-  if (avail < WB_SLOT_COMMON_LEN + body + label_len)
-    return FALSE;
-  if (!g_utf8_validate_len ((const char *) p + WB_SLOT_COMMON_LEN + body, label_len, NULL))
+  if (avail < slot_entry_len (kind))
     return FALSE;
 
   s = g_new0 (WbSlot, 1);
@@ -225,9 +231,10 @@ parse_slot (const guint8 *p,
       memcpy (s->ephemeral, p + 32, 32);
       memcpy (s->wrapped, p + 64, WB_WRAPPED_KEY_LEN);
     }
-  s->label = g_strndup ((const char *) p + body, label_len);
+  /* Opaque until the key is known: wb_header_open_labels() checks it. */
+  memcpy (s->sealed_label, p + body, WB_SEALED_LABEL_LEN);
   *out = s;
-  *used = WB_SLOT_COMMON_LEN + body + label_len;
+  *used = slot_entry_len (kind);
   return TRUE;
 }
 
@@ -321,6 +328,134 @@ wb_header_mac_key (const WbHeader *header,
   return wb_hkdf_sha256 (header->vault_id, 16, key, WB_KEY_LEN,
                          (const guint8 *) WB_INFO_HEADER_MAC, strlen (WB_INFO_HEADER_MAC),
                          mac_key, 32);
+}
+
+gboolean
+wb_header_label_key (const WbHeader *header,
+                     const guint8   *key,
+                     guint8         *label_key)
+{
+  return wb_hkdf_sha256 (header->vault_id, 16, key, WB_KEY_LEN,
+                         (const guint8 *) WB_INFO_LABEL, strlen (WB_INFO_LABEL),
+                         label_key, 32);
+}
+
+/* --- sealed labels ---------------------------------------------------------------- */
+
+/* Binds a sealed label to its vault, its slot and the header generation it was
+ * written for: it cannot be moved to another slot or vault, nor kept from an older
+ * header (the header MAC covers it as well). */
+void
+wb_header_label_ad (const WbHeader *header,
+                    const WbSlot   *slot,
+                    guint8          ad[WB_LABEL_AD_LEN])
+{
+  memcpy (ad, header->vault_id, 16);
+  put32 (ad + 16, slot->id);
+  put64 (ad + 20, header->generation);
+}
+
+gboolean
+wb_header_seal_labels (WbHeader     *header,
+                       const guint8 *label_key)
+{
+  guint8 plain[WB_LABEL_PLAIN_LEN];
+  guint8 ad[WB_LABEL_AD_LEN];
+  gboolean ok = TRUE;
+  guint i;
+
+  for (i = 0; i < header->slots->len && ok; i++)
+    {
+      WbSlot *s = g_ptr_array_index (header->slots, i);
+      guint8 *nonce = s->sealed_label;
+      guint8 *cipher = nonce + WB_LABEL_NONCE_LEN;
+      gsize len = s->label != NULL ? strlen (s->label) : 0;
+
+      if (len > WB_VAULT_MAX_LABEL)
+        {
+          ok = FALSE;
+          break;
+        }
+      /* Padded to the maximum: every sealed label is the same size. */
+      memset (plain, 0, sizeof plain);
+      plain[0] = (guint8) len;
+      if (len > 0)
+        memcpy (plain + 1, s->label, len);
+      /* A fresh random nonce for every label at every header write: the label key
+       * stays the same for the vault's life, so no nonce may repeat. */
+      gcry_randomize (nonce, WB_LABEL_NONCE_LEN, GCRY_STRONG_RANDOM);
+      wb_header_label_ad (header, s, ad);
+      ok = wb_vault_gcm_seal (label_key, nonce, ad, sizeof ad, plain, cipher,
+                              WB_LABEL_PLAIN_LEN, cipher + WB_LABEL_PLAIN_LEN);
+    }
+  explicit_bzero (plain, sizeof plain);
+  return ok;
+}
+
+/* A label that authenticated must still be well-formed: length within bounds, zero
+ * padding (one spelling per label) and valid UTF-8 without NUL bytes. */
+static char *
+label_from_plain (const guint8 plain[WB_LABEL_PLAIN_LEN])
+{
+  guint8 len = plain[0];
+  gsize i;
+
+  if (len > WB_VAULT_MAX_LABEL)
+    return NULL;
+  for (i = 1 + (gsize) len; i < WB_LABEL_PLAIN_LEN; i++)
+    if (plain[i] != 0)
+      return NULL;
+  /* With a length given, g_utf8_validate_len() also refuses NUL bytes. */
+  if (!g_utf8_validate_len ((const char *) plain + 1, len, NULL))
+    return NULL;
+  return g_strndup ((const char *) plain + 1, len);
+}
+
+gboolean
+wb_header_open_labels (WbHeader     *header,
+                       const guint8 *label_key)
+{
+  guint8 plain[WB_LABEL_PLAIN_LEN];
+  guint8 ad[WB_LABEL_AD_LEN];
+  GPtrArray *labels = g_ptr_array_new ();
+  gboolean ok = TRUE;
+  guint i;
+
+  for (i = 0; i < header->slots->len && ok; i++)
+    {
+      const WbSlot *s = g_ptr_array_index (header->slots, i);
+      const guint8 *cipher = s->sealed_label + WB_LABEL_NONCE_LEN;
+      char *label = NULL;
+
+      wb_header_label_ad (header, s, ad);
+      /* The tag is always checked as 16 bytes (vault-notes trap 2). */
+      if (wb_vault_gcm_open (label_key, s->sealed_label, ad, sizeof ad, cipher, plain,
+                             WB_LABEL_PLAIN_LEN, cipher + WB_LABEL_PLAIN_LEN))
+        label = label_from_plain (plain);
+      explicit_bzero (plain, sizeof plain);
+      ok = label != NULL;
+      if (ok)
+        g_ptr_array_add (labels, label);
+    }
+  /* All or nothing: a header with one bad label is damaged as a whole. */
+  for (i = 0; i < labels->len; i++)
+    {
+      WbSlot *s = g_ptr_array_index (header->slots, i);
+      char *label = g_ptr_array_index (labels, i);
+
+      if (ok)
+        {
+          g_free (s->label);
+          s->label = label;
+        }
+      else
+        {
+          explicit_bzero (label, strlen (label));
+          g_free (label);
+        }
+    }
+  g_ptr_array_unref (labels);
+  return ok;
 }
 
 /* --- wrapping -------------------------------------------------------------------- */

@@ -45,11 +45,20 @@ G_BEGIN_DECLS
 #define WB_VAULT_MAX_SLOTS      12
 #define WB_VAULT_MAX_LABEL      128 /* bytes of UTF-8 */
 
-/* Slot entry: common part, then the kind-specific part, then the label. */
-#define WB_SLOT_COMMON_LEN      16  /* u32 id, u8 kind, u8 label_len, u16 0, i64 created */
+/* Slot entry: common part, then the kind-specific part, then the sealed label. */
+#define WB_SLOT_COMMON_LEN      16  /* u32 id, u8 kind, u8 0, u16 0, i64 created */
 #define WB_WRAPPED_KEY_LEN      48  /* AES-256-GCM of the 32-byte key + 16-byte tag */
 #define WB_SLOT_PASS_LEN        (12 + 32 + WB_WRAPPED_KEY_LEN)      /* t, m, p, salt, wrapped */
 #define WB_SLOT_X25519_LEN      (32 + 32 + WB_WRAPPED_KEY_LEN)      /* recipient, ephemeral, wrapped */
+
+/* The label (who holds the slot: a person's name) is personal data, so it is sealed:
+ * nonce || AES-256-GCM(u8 length || label || zero padding to 128 bytes) || tag. Every
+ * sealed label has the same size, so its length does not show either. */
+#define WB_LABEL_NONCE_LEN      12
+#define WB_LABEL_PLAIN_LEN      (1 + WB_VAULT_MAX_LABEL)            /* 129 */
+#define WB_LABEL_TAG_LEN        16
+#define WB_SEALED_LABEL_LEN     (WB_LABEL_NONCE_LEN + WB_LABEL_PLAIN_LEN + WB_LABEL_TAG_LEN) /* 157 */
+#define WB_LABEL_AD_LEN         (16 + 4 + 8)                        /* vault id, slot id, generation */
 
 /* --- Journal frames ----------------------------------------------------------- */
 
@@ -83,6 +92,7 @@ G_BEGIN_DECLS
 #define WB_INFO_HEADER_MAC      "werkbank vault v1 header mac"
 #define WB_INFO_X25519_KEK      "werkbank vault v1 x25519 slot"
 #define WB_INFO_PASS_KEK        "werkbank vault v1 passphrase slot"
+#define WB_INFO_LABEL           "werkbank vault v1 slot label"
 
 #define WB_KEY_LEN              32
 
@@ -133,7 +143,8 @@ G_BEGIN_DECLS
 typedef struct {
   guint32     id;
   guint8      kind;       /* WbVaultSlotKind */
-  char       *label;
+  char       *label;      /* NULL until wb_header_open_labels() */
+  guint8      sealed_label[WB_SEALED_LABEL_LEN]; /* as in the file; wb_header_seal_labels() */
   gint64      created;
   WbKdfParams kdf;        /* passphrase */
   guint8      salt[32];   /* passphrase */
@@ -202,6 +213,22 @@ gboolean   wb_slot_unwrap_x25519 (const WbHeader *header,
 gboolean   wb_header_mac_key (const WbHeader *header,
                               const guint8   *key,
                               guint8         *mac_key);
+/* Engagement key → label key (32 bytes each, secure memory). */
+gboolean   wb_header_label_key (const WbHeader *header,
+                                const guint8   *key,
+                                guint8         *label_key);
+/* Seals every slot's label with a fresh nonce for @header's generation; called for
+ * every header write, right before wb_header_serialize(). */
+gboolean   wb_header_seal_labels (WbHeader     *header,
+                                  const guint8 *label_key);
+/* Opens every slot's sealed label (after the MAC verified); FALSE if any fails its tag
+ * or is malformed, and then no label is set. */
+gboolean   wb_header_open_labels (WbHeader     *header,
+                                  const guint8 *label_key);
+/* The associated data of slot @slot's sealed label (WB_LABEL_AD_LEN bytes). */
+void       wb_header_label_ad (const WbHeader *header,
+                               const WbSlot   *slot,
+                               guint8          ad[WB_LABEL_AD_LEN]);
 
 G_END_DECLS
 

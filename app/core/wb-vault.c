@@ -28,7 +28,7 @@ struct _WbVault {
   gboolean     closed;
 
   /* Secure memory: engagement key [0,32), header MAC key [32,64), frame subkey
-   * scratch [64,128). */
+   * scratch [64,128), slot label key [128,160). */
   guint8      *secrets;
 
   WbHeader     header;
@@ -39,7 +39,7 @@ struct _WbVault {
   WbBuf        buf;
 };
 
-#define SECRETS_LEN 128
+#define SECRETS_LEN 160
 
 G_DEFINE_TYPE (WbVault, wb_vault, G_TYPE_OBJECT)
 G_DEFINE_QUARK (wb-vault-error-quark, wb_vault_error)
@@ -123,6 +123,20 @@ static guint8 *
 vault_mac_key (WbVault *self)
 {
   return self->secrets + 32;
+}
+
+static guint8 *
+vault_label_key (WbVault *self)
+{
+  return self->secrets + 128;
+}
+
+/* Both keys the header needs, derived from the engagement key. */
+static gboolean
+derive_header_keys (WbVault *self)
+{
+  return wb_header_mac_key (&self->header, vault_key (self), vault_mac_key (self))
+         && wb_header_label_key (&self->header, vault_key (self), vault_label_key (self));
 }
 
 static void
@@ -235,17 +249,26 @@ fail_sync (WbVault  *self,
 
 /* Writes both superblocks: copy A, sync, copy B, sync. A crash between leaves one
  * whole copy of either generation, and in steady state both copies are the same, so
- * a removed slot's wrapped key is gone from both. */
+ * a removed slot's wrapped key is gone from both. The labels are sealed afresh for
+ * the header's (new) generation; @header keeps the sealed bytes, so verify can
+ * re-serialise exactly what was written. */
 static gboolean
 write_headers (int              fd,
-               const WbHeader  *header,
+               WbHeader        *header,
                const guint8    *mac_key,
+               const guint8    *label_key,
                GError         **error)
 {
   guint8 block[WB_SB_SIZE];
   guint copy;
   int err = 0;
 
+  if (!wb_header_seal_labels (header, label_key))
+    {
+      g_set_error (error, WB_VAULT_ERROR, WB_VAULT_ERROR_SECMEM,
+                   _("Encrypting the key slot names failed."));
+      return FALSE;
+    }
   if (!wb_header_serialize (header, mac_key, block))
     {
       g_set_error (error, WB_VAULT_ERROR, WB_VAULT_ERROR_SLOT,
@@ -334,13 +357,14 @@ vault_create (const char  *path,
   self->header.next_slot_id = 2;
 
   slot = make_slot (self, data, error);
-  if (slot == NULL || !wb_header_mac_key (&self->header, vault_key (self), vault_mac_key (self)))
+  if (slot == NULL || !derive_header_keys (self))
     goto fail;
   slot->id = 1;
   g_ptr_array_add (self->header.slots, slot);
   /* The slot wrapped the key with id 1 in its associated data. */
   if (!lock_file (self->fd, error)
-      || !write_headers (self->fd, &self->header, vault_mac_key (self), error)
+      || !write_headers (self->fd, &self->header, vault_mac_key (self), vault_label_key (self),
+                         error)
       || !fsync_dir_of (path, error))
     goto fail;
 
@@ -632,8 +656,11 @@ vault_open (const char        *path,
       header_set_clear (&set);
       return NULL;
     }
-  if (!wb_header_mac_key (&self->header, vault_key (self), vault_mac_key (self))
-      || !wb_header_check_mac (set.blocks[set.chosen], vault_mac_key (self)))
+  /* The labels are opened only now: no slot needed its label to be tried, and a label
+   * is believed only inside a header whose MAC holds. */
+  if (!derive_header_keys (self)
+      || !wb_header_check_mac (set.blocks[set.chosen], vault_mac_key (self))
+      || !wb_header_open_labels (&self->header, vault_label_key (self)))
     {
       g_set_error (error, WB_VAULT_ERROR, WB_VAULT_ERROR_CORRUPT,
                    _("The engagement file is damaged: its header failed the authenticity check."));
@@ -756,7 +783,7 @@ replace_header (WbVault   *self,
                 GError   **error)
 {
   next->generation = self->header.generation + 1;
-  if (!write_headers (self->fd, next, vault_mac_key (self), error))
+  if (!write_headers (self->fd, next, vault_mac_key (self), vault_label_key (self), error))
     {
       wb_header_clear (next);
       self->read_only = TRUE;
@@ -1465,7 +1492,7 @@ wb_vault_compact (WbVault  *self,
   wb_journal_init (&journal);
 
   ok = lock_file (fd, error)
-       && write_headers (fd, &next, vault_mac_key (self), error)
+       && write_headers (fd, &next, vault_mac_key (self), vault_label_key (self), error)
        && copy_frames (self, &ctx, error);
   if (ok && fsync (fd) != 0)
     {

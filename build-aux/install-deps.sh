@@ -18,6 +18,8 @@ packages=(
   # tests: PDFs, GUI under Xvfb, desktop file checks, network lab, NSS trust store
   poppler-utils xvfb xauth dbus desktop-file-utils appstream iproute2 libnss3-tools
   python3
+  # network lab: captures on the lab bridge, packet loss (tests/lab)
+  tcpdump nftables
 )
 
 missing=()

@@ -384,6 +384,63 @@ test_findings_json (Fixture *f, gconstpointer data)
                                                   "plugin"), ==, "selftest");
 }
 
+static WbDataCategory *
+find_category (GPtrArray *inventory, const char *id)
+{
+  for (guint i = 0; i < inventory->len; i++)
+    if (g_str_equal (((WbDataCategory *) inventory->pdata[i])->id, id))
+      return inventory->pdata[i];
+  return NULL;
+}
+
+static void
+test_data_inventory (Fixture *f, gconstpointer data)
+{
+  g_autoptr(WbEngagement) engagement = create (f);
+  g_autoptr(GPtrArray) empty = wb_engagement_get_data_inventory (engagement);
+  g_autoptr(GPtrArray) inventory = NULL;
+  g_autoptr(WbCompany) company = wb_company_new ();
+  g_autoptr(WbPerson) person = wb_person_new ("Sanne", WB_ROLE_STUDENT);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonNode) answer = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(GInputStream) photo = g_memory_input_stream_new_from_data ("JPEG", 4, NULL);
+  g_autofree char *attachment = NULL;
+  WbDataCategory *category;
+
+  /* A new engagement holds only its own history. */
+  g_assert_cmpuint (empty->len, ==, 1);
+  g_assert_cmpstr (((WbDataCategory *) empty->pdata[0])->id, ==, "audit");
+
+  company->name = g_strdup ("Eenmanszaak Jansen");
+  company->size = WB_SIZE_MICRO;
+  g_assert_true (wb_engagement_set_company (engagement, company, NULL));
+  g_assert_true (wb_engagement_add_person (engagement, person, NULL));
+  json_node_set_string (answer, "yes");
+  g_assert_true (wb_engagement_set_plugin_data (engagement, "avg", "q1", answer, NULL));
+  g_assert_true (wb_engagement_set_plugin_data (engagement, "avg", "q2", answer, NULL));
+  g_ptr_array_add (findings, wb_finding_new ("avg.no-register", "X", WB_SEVERITY_HIGH));
+  g_assert_true (wb_engagement_commit_run (engagement, "avg", findings, NULL));
+  attachment = wb_vault_add_attachment (wb_engagement_get_vault (engagement), "door.jpg",
+                                        "image/jpeg", photo, NULL, NULL);
+  g_assert_nonnull (attachment);
+
+  inventory = wb_engagement_get_data_inventory (engagement);
+  category = find_category (inventory, "company");
+  g_assert_nonnull (category);
+  g_assert_true (category->personal); /* a sole trader's details are personal data */
+  g_assert_cmpuint (find_category (inventory, "people")->count, ==, 1);
+  category = find_category (inventory, "plugin:avg");
+  g_assert_nonnull (category);
+  g_assert_cmpuint (category->count, ==, 2);
+  g_assert_cmpuint (category->bytes, >, 0);
+  g_assert_cmpuint (find_category (inventory, "findings")->count, ==, 1);
+  category = find_category (inventory, "attachments");
+  g_assert_cmpuint (category->count, ==, 1);
+  g_assert_cmpuint (category->bytes, ==, 4);
+  g_assert_null (find_category (inventory, "agreement")); /* none recorded yet */
+  g_assert_cmpuint (find_category (inventory, "audit")->count, ==, 6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,6 +459,7 @@ main (int argc, char **argv)
   ADD ("/engagement/findings-review", test_findings_review);
   ADD ("/engagement/teacher-key-slot", test_teacher_key_slot);
   ADD ("/engagement/findings-json", test_findings_json);
+  ADD ("/engagement/data-inventory", test_data_inventory);
 #undef ADD
   return g_test_run ();
 }

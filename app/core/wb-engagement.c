@@ -901,6 +901,123 @@ wb_engagement_get_missing (WbEngagement *self)
   return missing;
 }
 
+/* ---- data inventory ---- */
+
+void
+wb_data_category_free (WbDataCategory *category)
+{
+  if (category == NULL)
+    return;
+  g_free (category->id);
+  g_free (category->label);
+  g_free (category);
+}
+
+static void
+add_category (GPtrArray *list, const char *id, char *label, guint64 count, guint64 bytes,
+              gboolean personal)
+{
+  WbDataCategory *category;
+
+  if (count == 0)
+    {
+      g_free (label);
+      return;
+    }
+  category = g_new0 (WbDataCategory, 1);
+  category->id = g_strdup (id);
+  category->label = label;
+  category->count = count;
+  category->bytes = bytes;
+  category->personal = personal;
+  g_ptr_array_add (list, category);
+}
+
+static guint64
+json_size (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  gsize length = 0;
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, &length);
+  return length;
+}
+
+static void
+add_plugin_categories (WbEngagement *self, GPtrArray *list)
+{
+  g_autoptr(GList) ids = g_hash_table_get_keys (self->plugin_data);
+
+  ids = g_list_sort (ids, (GCompareFunc) g_strcmp0);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonObject *data = g_hash_table_lookup (self->plugin_data, l->data);
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), data);
+      g_autofree char *id = g_strdup_printf ("plugin:%s", (char *) l->data);
+
+      /* Answers and scan results can name staff or hold their answers: personal. */
+      add_category (list, id, g_strdup_printf (_("Results of %s (answers, scan data)"),
+                                               (char *) l->data),
+                    json_object_get_size (data), json_size (node), TRUE);
+    }
+}
+
+static void
+add_attachment_category (WbEngagement *self, GPtrArray *list)
+{
+  g_autoptr(GPtrArray) attachments = wb_vault_list_attachments (self->vault);
+  guint64 bytes = 0;
+
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+    bytes += ((WbAttachmentInfo *) attachments->pdata[i])->size;
+  add_category (list, "attachments", g_strdup (_("Attachments (photos, captures, files)")),
+                attachments ? attachments->len : 0, bytes, TRUE);
+}
+
+static gboolean
+agreement_recorded (WbAgreement *agreement)
+{
+  const WbClauseInfo *clauses = wb_agreement_get_clauses ();
+
+  if (!wb_scope_is_empty (wb_agreement_get_scope (agreement)))
+    return TRUE;
+  for (guint i = 0; clauses[i].id != NULL; i++)
+    if (wb_agreement_get_clause (agreement, clauses[i].id) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+GPtrArray *
+wb_engagement_get_data_inventory (WbEngagement *self)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_data_category_free);
+  g_autoptr(JsonNode) findings = wb_engagement_findings_to_json (self);
+  g_autoptr(JsonNode) agreement = wb_agreement_to_json (self->agreement);
+
+  if (self->company != NULL)
+    {
+      g_autoptr(JsonNode) company = wb_company_to_json (self->company);
+
+      /* A sole trader's company details are personal data. */
+      add_category (list, "company", g_strdup (_("Company details")), 1,
+                    json_size (company), self->company->size == WB_SIZE_MICRO);
+    }
+  add_category (list, "people", g_strdup (_("Names and contact details of people")),
+                self->people->len, self->people->len * 64, TRUE);
+  add_category (list, "agreement", g_strdup (_("The agreement and its scope")),
+                agreement_recorded (self->agreement) ? 1 : 0,
+                json_size (agreement), FALSE);
+  add_plugin_categories (self, list);
+  add_category (list, "findings", g_strdup (_("Findings and advice")), self->findings->len,
+                json_size (findings), FALSE);
+  add_attachment_category (self, list);
+  add_category (list, "audit", g_strdup (_("Audit trail (who changed what, and when)")),
+                self->audit->len, self->audit->len * 96, TRUE);
+  return list;
+}
+
 JsonNode *
 wb_engagement_findings_to_json (WbEngagement *self)
 {

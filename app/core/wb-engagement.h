@@ -120,6 +120,21 @@ WbStage       wb_engagement_get_stage (WbEngagement *self);
 /* What is still missing to move on, in plain words (translated). */
 GPtrArray    *wb_engagement_get_missing (WbEngagement *self);
 
+/* What the engagement holds, by category, for the report's retention section and the
+ * destruction record (domain.md "The destruction record": inventory of the data). */
+typedef struct {
+  char    *id;       /* stable: "company", "people", "agreement", "findings",
+                      * "plugin:<id>", "attachments", "audit" */
+  char    *label;    /* plain words, translated */
+  guint64  count;    /* items: people, findings, answers, files, changes */
+  guint64  bytes;    /* approximate size of the data itself */
+  gboolean personal; /* may hold personal data (names, answers about staff, photos) */
+} WbDataCategory;
+
+void       wb_data_category_free (WbDataCategory *category);
+/* New array of WbDataCategory, only categories that hold something. */
+GPtrArray *wb_engagement_get_data_inventory (WbEngagement *self);
+
 /* Findings as JSON: { "format": "werkbank-findings-1", "findings": [...] }. */
 JsonNode     *wb_engagement_findings_to_json (WbEngagement *self);
 

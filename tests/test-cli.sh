@@ -46,7 +46,7 @@ contains "an unknown command is named" "frobnicate"
 
 # --- create ---------------------------------------------------------------------------
 check "create needs --member" 2 "$cli" create "$f"
-check "create makes an engagement" 0 "$cli" create "$f" --member "Sanne"
+check "create makes an engagement" 0 "$cli" create "$f" --member "Sanne $marker"
 [ -f "$f" ] && [ "$(stat -c %a "$f")" = 600 ] && ok "the engagement file is private (0600)" \
   || not_ok "the engagement file is private (0600)"
 check "create refuses to overwrite" 6 "$cli" create "$f" --member "Sanne"

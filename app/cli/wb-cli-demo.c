@@ -13,12 +13,15 @@
 #include <glib/gstdio.h>
 
 #include "wb-cli-common.h"
+#include "wb-pdf-writer.h"
 #include "wb-plugin-host.h"
+#include "wb-report.h"
 
 /* The lab company is fictitious; its passphrase is printed on purpose. */
 #define DEMO_PASSPHRASE "werkbank-demo-lab"
 #define DEMO_FILE "lab-company.wbv"
 #define DEMO_TEACHER_KEY "teacher.key"
+#define DEMO_REPORT "lab-company-report.pdf"
 
 static gboolean
 demo_company (WbEngagement *engagement, GError **error)
@@ -209,6 +212,24 @@ demo_check_teacher (const char *path, const char *dir, GError **error)
   return TRUE;
 }
 
+/* The main job ends in the company's PDF (in Dutch, a draft until issue 8 signs it). */
+static gboolean
+demo_report (WbEngagement *engagement, const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, DEMO_REPORT, NULL);
+  g_autoptr(WbReport) report = wb_report_new (engagement, NULL, error);
+  g_autoptr(WbPdfWriter) writer = NULL;
+
+  if (report == NULL)
+    return FALSE;
+  writer = wb_pdf_writer_new (report);
+  if (!wb_pdf_writer_render_to_file (writer, path, error))
+    return FALSE;
+  g_print (_("• The report for the company: %s (%u pages, a draft until it is signed)\n"),
+           path, wb_pdf_writer_get_n_pages (writer));
+  return TRUE;
+}
+
 static gboolean
 run_demo (const char *dir, const char *path, GError **error)
 {
@@ -233,6 +254,8 @@ run_demo (const char *dir, const char *path, GError **error)
   if (!wb_vault_verify (wb_engagement_get_vault (engagement), &report, error))
     return FALSE;
   g_print ("• %s\n", report);
+  if (!demo_report (engagement, dir, error))
+    return FALSE;
   g_clear_object (&engagement);
   return demo_check_teacher (path, dir, error);
 }

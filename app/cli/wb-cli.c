@@ -20,6 +20,7 @@ static const WbCliCommand commands[] = {
   { "run", wb_cli_run, N_("Run a plugin") },
   { "findings", wb_cli_findings, N_("List the findings (the action plan)") },
   { "export", wb_cli_export, N_("Export the findings as JSON") },
+  { "report", wb_cli_report, N_("Render the company's report as a PDF") },
   { "audit", wb_cli_audit, N_("Show who changed what, and when") },
   { "keygen", wb_cli_keygen, N_("Make a teacher's key file") },
   { "slot", wb_cli_slot, N_("Manage who can open an engagement") },

@@ -1,0 +1,108 @@
+/* wb-cli-report.c — werkbank-cli report: the company's PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wb-cli-common.h"
+#include "wb-pdf-writer.h"
+#include "wb-report.h"
+
+/* Accepts "amber+strict", "AMBER+STRICT" and "TLP:AMBER+STRICT". */
+static gboolean
+parse_tlp (const char *text, WbTlp *out)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  const char *label = g_str_has_prefix (lower, "tlp:") ? lower + 4 : lower;
+
+  return wb_tlp_from_string (label, out);
+}
+
+/* A report error is a bad option (6) or an engagement not ready for a report (4). */
+static int
+report_fail (GError *error)
+{
+  int code = error->code == WB_REPORT_ERROR_INCOMPLETE ? WB_EXIT_REFUSED : WB_EXIT_INVALID;
+
+  if (error->domain != WB_REPORT_ERROR)
+    return wb_cli_fail (error);
+  g_printerr ("werkbank-cli: %s\n", error->message);
+  g_error_free (error);
+  return code;
+}
+
+/* Builds, renders and writes the report; prints what the user should know. */
+static int
+write_report (WbEngagement *engagement, const WbReportOptions *options, const char *output)
+{
+  g_autoptr(WbReport) report = NULL;
+  g_autoptr(WbPdfWriter) writer = NULL;
+  const char * const *warnings;
+  GError *error = NULL;
+
+  report = wb_report_new (engagement, options, &error);
+  if (report == NULL)
+    return report_fail (error);
+  warnings = wb_report_get_warnings (report);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_printerr (_("werkbank-cli: warning: %s\n"), warnings[i]);
+  writer = wb_pdf_writer_new (report);
+  if (!wb_pdf_writer_render_to_file (writer, output, &error))
+    return wb_cli_fail (error);
+  g_printerr (_("Wrote the report (%u pages, %s) to %s.\n"),
+              wb_pdf_writer_get_n_pages (writer), wb_report_get_tlp_label (report), output);
+  return WB_EXIT_OK;
+}
+
+int
+wb_cli_report (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *tlp = NULL;
+  g_autofree char *date = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to FILE (required)"), N_("FILE") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the report: nl (default) or en"), N_("LANG") },
+    { "tlp", 't', 0, G_OPTION_ARG_STRING, &tlp,
+      N_("Sharing label: clear, green, amber, amber+strict or red (default: the "
+         "agreement's)"), N_("LABEL") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("Date of the report, YYYY-MM-DD (default: today)"), N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    wb_cli_context_new (_("FILE"), _("Render the report for the company as a PDF. The PDF "
+                                     "is not encrypted: hand it on only as its TLP label "
+                                     "allows."), entries);
+  g_autoptr(WbEngagement) engagement = NULL;
+  WbReportOptions options;
+  WbTlp label;
+  GError *error = NULL;
+  int code;
+
+  g_option_context_add_main_entries (context, wb_cli_open_entries, GETTEXT_PACKAGE);
+  if (!wb_cli_parse (context, &argc, &argv, &code))
+    return code;
+  if (argc != 2 || output == NULL)
+    return wb_cli_usage (context, _("Name one engagement file and --output FILE."));
+  wb_report_options_init (&options);
+  if (language != NULL)
+    options.language = language;
+  if (tlp != NULL)
+    {
+      if (!parse_tlp (tlp, &label))
+        return wb_cli_usage (context, _("--tlp takes clear, green, amber, amber+strict or "
+                                        "red."));
+      options.tlp = label;
+    }
+  options.date = date;
+  engagement = wb_cli_open (argv[1], &error);
+  if (engagement == NULL)
+    return wb_cli_fail (error);
+  return write_report (engagement, &options, output);
+}

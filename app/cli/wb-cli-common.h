@@ -83,5 +83,6 @@ int wb_cli_compact (int argc, char **argv);
 int wb_cli_verify (int argc, char **argv);
 int wb_cli_destroy (int argc, char **argv);
 int wb_cli_demo (int argc, char **argv);
+int wb_cli_patching (int argc, char **argv);
 
 G_END_DECLS

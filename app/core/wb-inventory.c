@@ -667,7 +667,11 @@ wb_inventory_describe (WbInventory *inventory)
                                                inventory->n_skipped),
                               inventory->n_skipped);
       g_string_append (out, " (");
-      g_string_append (out, inventory->skipped_are_entries ? _("entries") : _("lines"));
+      g_string_append (out, inventory->skipped_are_entries
+                              ? g_dngettext (GETTEXT_PACKAGE, "entry", "entries",
+                                             inventory->n_skipped)
+                              : g_dngettext (GETTEXT_PACKAGE, "line", "lines",
+                                             inventory->n_skipped));
       for (guint i = 0; i < inventory->skipped_lines->len; i++)
         g_string_append_printf (out, "%s%u", i == 0 ? " " : ", ",
                                 g_array_index (inventory->skipped_lines, guint, i));

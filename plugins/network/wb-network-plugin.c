@@ -168,7 +168,7 @@ handle_event (RunData *data, JsonObject *event)
       !wb_scope_check_address_string (wb_run_context_get_scope (data->context), address,
                                       &error))
     {
-      g_warning ("werkbank-probe reported an address outside the scope; ignored");
+      g_message ("werkbank-probe reported an address outside the scope; ignored");
       return;
     }
   if (g_str_equal (kind, "host") && address != NULL)
@@ -266,17 +266,27 @@ on_line (GObject *source, GAsyncResult *result, gpointer user_data)
   GTask *task = user_data;
   RunData *data = g_task_get_task_data (task);
   gsize len = 0;
-  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source),
-                                                                     result, &len, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source),
+                                                                result, &len, &error);
 
   if (line != NULL)
     {
-      handle_line (data, line, len);
+      /* Invalid UTF-8 is skipped like any other line we cannot read. */
+      if (g_utf8_validate (line, len, NULL))
+        handle_line (data, line, len);
       g_data_input_stream_read_line_async (data->events, G_PRIORITY_DEFAULT, NULL, on_line,
                                            task);
       return;
     }
-  /* End of output (or an unreadable line): wait for the exit status. */
+  /* A pipe we cannot read any more: stop the probe rather than leave it blocked. */
+  if (error != NULL)
+    {
+      g_free (data->error_message);
+      data->error_message = g_strdup (error->message);
+      g_subprocess_force_exit (data->probe);
+    }
+  /* End of output: wait for the exit status. */
   g_subprocess_wait_async (data->probe, NULL, on_probe_exited, task);
 }
 

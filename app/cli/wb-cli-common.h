@@ -76,7 +76,6 @@ int wb_cli_plugins (int argc, char **argv);
 int wb_cli_run (int argc, char **argv);
 int wb_cli_findings (int argc, char **argv);
 int wb_cli_export (int argc, char **argv);
-int wb_cli_network (int argc, char **argv);
 int wb_cli_report (int argc, char **argv);
 int wb_cli_keygen (int argc, char **argv);
 int wb_cli_slot (int argc, char **argv);
@@ -84,6 +83,20 @@ int wb_cli_compact (int argc, char **argv);
 int wb_cli_verify (int argc, char **argv);
 int wb_cli_destroy (int argc, char **argv);
 int wb_cli_demo (int argc, char **argv);
+int wb_cli_identity (int argc, char **argv);
+int wb_cli_sign (int argc, char **argv);
+int wb_cli_verify_pdf (int argc, char **argv);
+
+/* destroy --record (wb-cli-sign.c): prepared before the erase, written after it. */
+typedef struct _WbCliRecord WbCliRecord;
+WbCliRecord *wb_cli_record_prepare (WbEngagement *engagement, const char *path,
+                                    const char *identity, const char *validator,
+                                    gboolean english, GError **error);
+int          wb_cli_record_finish (WbCliRecord *record, const WbDestructionFacts *facts);
+void         wb_cli_record_free (WbCliRecord *record);
+/* Like wb_cli_fail(), knowing the signing errors' exit codes too. */
+int          wb_cli_sign_fail (GError *error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WbCliRecord, wb_cli_record_free)
 int wb_cli_patching (int argc, char **argv);
 
 G_END_DECLS

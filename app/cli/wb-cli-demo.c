@@ -78,6 +78,7 @@ demo_agreement (WbEngagement *engagement, WbPluginHost *host, GError **error)
 
   /* The lab network lives in 198.18.0.0/15, the benchmarking range: never a real host. */
   if (!wb_scope_add (scope, "198.18.0.0/24", error) ||
+      !wb_scope_add (scope, "198.18.1.0/24", error) ||
       !wb_scope_exclude (scope, "198.18.0.250/31", error) ||
       !wb_scope_add_domain (scope, "proefkeuken.test", error) ||
       !wb_scope_add_ssid (scope, "Proefkeuken-Kantoor", error))

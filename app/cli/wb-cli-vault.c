@@ -216,11 +216,22 @@ int
 wb_cli_destroy (int argc, char **argv)
 {
   gboolean yes = FALSE;
+  g_autofree char *record_path = NULL, *identity = NULL, *validator = NULL;
+  gboolean english = FALSE;
   const GOptionEntry entries[] = {
     { "yes", 0, 0, G_OPTION_ARG_NONE, &yes,
       N_("Really destroy: there is no undo"), NULL },
+    { "record", 0, 0, G_OPTION_ARG_FILENAME, &record_path,
+      N_("Write the signed destruction record (PDF) here"), N_("FILE") },
+    { "identity", 0, 0, G_OPTION_ARG_FILENAME, &identity,
+      N_("Your identity file, to sign the record"), N_("ID-FILE") },
+    { "validator", 0, 0, G_OPTION_ARG_FILENAME, &validator,
+      N_("The teacher's identity file, to validate the record now"), N_("ID-FILE") },
+    { "english", 0, 0, G_OPTION_ARG_NONE, &english,
+      N_("The record in English instead of Dutch"), NULL },
     { NULL }
   };
+  g_autoptr(WbCliRecord) record = NULL;
   g_autoptr(GOptionContext) context =
     wb_cli_context_new (_("FILE"), _("Crypto-erase the engagement: every key slot is "
                                     "overwritten and the file removed. There is no undo."),
@@ -237,14 +248,24 @@ wb_cli_destroy (int argc, char **argv)
     return wb_cli_usage (context, _("Name one engagement file."));
   if (!yes)
     return wb_cli_usage (context, _("Destroying cannot be undone: add --yes to go ahead."));
+  if (record_path != NULL && identity == NULL)
+    return wb_cli_usage (context, _("--record needs --identity: the team member who "
+                                    "performs the erase signs the record."));
   /* Opening first proves the person holds a key: destruction is not for anyone who can
    * merely delete the file. */
   engagement = wb_cli_open (argv[1], &error);
   if (engagement == NULL)
     return wb_cli_fail (error);
+  if (record_path != NULL)
+    {
+      record = wb_cli_record_prepare (engagement, record_path, identity, validator, english,
+                                      &error);
+      if (record == NULL)
+        return wb_cli_sign_fail (error);
+    }
   facts = wb_vault_destroy (wb_engagement_get_vault (engagement), &error);
   if (facts == NULL)
     return wb_cli_fail (error);
   print_facts (facts);
-  return WB_EXIT_OK;
+  return record != NULL ? wb_cli_record_finish (record, facts) : WB_EXIT_OK;
 }

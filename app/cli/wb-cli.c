@@ -21,7 +21,6 @@ static const WbCliCommand commands[] = {
   { "patching", wb_cli_patching, N_("Import a software list for the patching check") },
   { "findings", wb_cli_findings, N_("List the findings (the action plan)") },
   { "export", wb_cli_export, N_("Export the findings as JSON") },
-  { "network", wb_cli_network, N_("Show, export or import the network scan's hosts (nmap XML)") },
   { "report", wb_cli_report, N_("Render the company's report as a PDF") },
   { "audit", wb_cli_audit, N_("Show who changed what, and when") },
   { "keygen", wb_cli_keygen, N_("Make a teacher's key file") },
@@ -29,6 +28,10 @@ static const WbCliCommand commands[] = {
   { "verify", wb_cli_verify, N_("Check every record of an engagement file") },
   { "compact", wb_cli_compact, N_("Rewrite an engagement file compactly") },
   { "destroy", wb_cli_destroy, N_("Crypto-erase an engagement") },
+  { "identity", wb_cli_identity, N_("Make and export signing identities (school CA, "
+                                     "teacher, team)") },
+  { "sign", wb_cli_sign, N_("Sign a PDF (team first, then the teacher)") },
+  { "verify-pdf", wb_cli_verify_pdf, N_("Check a signed PDF's signatures") },
   { "demo", wb_cli_demo, N_("Run the demo engagement against the lab company") },
 };
 

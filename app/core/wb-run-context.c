@@ -138,6 +138,18 @@ wb_run_context_get_other_data (WbRunContext *self, const char *plugin_id, const 
   return wb_engagement_get_plugin_data (self->engagement, plugin_id, key);
 }
 
+char *
+wb_run_context_add_attachment (WbRunContext  *self,
+                               const char    *name,
+                               const char    *content_type,
+                               GInputStream  *input,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  return wb_vault_add_attachment (wb_engagement_get_vault (self->engagement), name,
+                                  content_type, input, cancellable, error);
+}
+
 gboolean
 wb_run_context_commit (WbRunContext *self, GError **error)
 {

@@ -46,6 +46,15 @@ gboolean     wb_run_context_set_data (WbRunContext *self, const char *key, JsonN
 JsonNode    *wb_run_context_get_other_data (WbRunContext *self, const char *plugin_id,
                                            const char *key);
 
+/* Evidence (a photo, a scanned register): streamed into the vault, encrypted, at once.
+ * Returns the attachment id to keep with the answer or finding (free it), or NULL. */
+char        *wb_run_context_add_attachment (WbRunContext  *self,
+                                            const char    *name,
+                                            const char    *content_type,
+                                            GInputStream  *input,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+
 /* Commits the collected findings as one record. Called by the host after a good run. */
 gboolean     wb_run_context_commit (WbRunContext *self, GError **error);
 

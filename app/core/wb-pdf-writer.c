@@ -97,6 +97,7 @@ struct _WbPdfWriter {
   cairo_t              *cr;
   PangoContext         *pango;
   PangoFontDescription *fonts[N_STYLES];
+  GHashTable           *layouts;    /* "style|width|text" → PangoLayout, both passes */
   gboolean              dry;        /* the counting pass: no PDF calls */
   guint                 page;       /* 1-based */
   guint                 pages_total;
@@ -155,11 +156,21 @@ set_colour (WbPdfWriter *self, double r, double g, double b)
   cairo_set_source_rgb (self->cr, r, g, b);
 }
 
+/* Layouts are shaped once and kept for both passes: shaping is most of the render
+ * time, and the counting pass needs exactly the layouts the drawing pass shows. A
+ * returned layout is a new reference; callers set the same options on it each time. */
 static PangoLayout *
 make_layout (WbPdfWriter *self, const char *text, Style style, double width)
 {
-  PangoLayout *layout = pango_layout_new (self->pango);
-  PangoAttrList *attributes = pango_attr_list_new ();
+  g_autofree char *key = g_strdup_printf ("%d|%.2f|%s", style, width, text != NULL ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  PangoAttrList *attributes;
+
+  if (layout != NULL)
+    return g_object_ref (layout);
+  layout = pango_layout_new (self->pango);
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), g_object_ref (layout));
+  attributes = pango_attr_list_new ();
 
   /* No hyphen where a word breaks: in a host name or a hash it would read as part of
    * the name. */
@@ -186,6 +197,9 @@ layout_height (PangoLayout *layout)
 static void
 show_layout (WbPdfWriter *self, PangoLayout *layout, double x, double y, Style style)
 {
+  /* The counting pass only needs the layout's size: drawing glyphs is its main cost. */
+  if (self->dry)
+    return;
   set_colour (self, styles[style].r, styles[style].g, styles[style].b);
   cairo_move_to (self->cr, x, y);
   pango_cairo_show_layout (self->cr, layout);
@@ -231,6 +245,8 @@ draw_tlp (WbPdfWriter *self, double x, double y, gboolean from_right)
     default:
       break;
     }
+  if (self->dry)
+    return;
   pango_layout_get_pixel_extents (layout, NULL, &ink);
   if (from_right)
     x -= ink.width + 12;
@@ -335,9 +351,12 @@ flow_layout (WbPdfWriter *self, PangoLayout *layout, double x, Style style,
           new_page (self);
           tag_begin (self, tag);
         }
-      set_colour (self, styles[style].r, styles[style].g, styles[style].b);
-      cairo_move_to (self->cr, x + (double) logical.x / PANGO_SCALE, self->y + baseline);
-      pango_cairo_show_layout_line (self->cr, line);
+      if (!self->dry)
+        {
+          set_colour (self, styles[style].r, styles[style].g, styles[style].b);
+          cairo_move_to (self->cr, x + (double) logical.x / PANGO_SCALE, self->y + baseline);
+          pango_cairo_show_layout_line (self->cr, line);
+        }
       self->y += height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -536,7 +555,10 @@ draw_lights (WbPdfWriter *self, WbReportBlock *block)
     {
       GStrv row = block->rows->pdata[i];
       g_autoptr(PangoLayout) label = make_layout (self, row[0], STYLE_BODY, label_width - 30);
-      g_autoptr(PangoLayout) verdict = make_layout (self, row[3], STYLE_BODY,
+      g_autofree char *verdict_text = row[2][0] != '\0' ?
+                                      g_strdup_printf ("%s  %s", row[2], row[3]) :
+                                      g_strdup (row[3]);
+      g_autoptr(PangoLayout) verdict = make_layout (self, verdict_text, STYLE_BODY,
                                                     CONTENT_WIDTH - label_width - bar_width - 20);
       double r, g, b, percent = row[2][0] != '\0' ? g_ascii_strtod (row[2], NULL) : 0;
       double y = self->y, bar_x = MARGIN_X + label_width;
@@ -561,12 +583,6 @@ draw_lights (WbPdfWriter *self, WbReportBlock *block)
                        bar_width * CLAMP (percent, 0, 100) / 100, 12);
       cairo_fill (self->cr);
       tag_begin (self, "TD");
-      if (row[2][0] != '\0')
-        {
-          g_autofree char *text = g_strdup_printf ("%s  %s", row[2], row[3]);
-
-          pango_layout_set_text (verdict, text, -1);
-        }
       show_layout (self, verdict, bar_x + bar_width + 12, y + row_height / 2 - 7, STYLE_BODY);
       tag_end (self, "TD");
       tag_end (self, "TR");
@@ -921,11 +937,13 @@ set_up_pango (WbPdfWriter *self)
   cairo_font_options_destroy (options);
   for (guint i = 0; i < N_STYLES; i++)
     self->fonts[i] = pango_font_description_from_string (styles[i].font);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 static void
 tear_down_pango (WbPdfWriter *self)
 {
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
   for (guint i = 0; i < N_STYLES; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_object (&self->pango);

@@ -1,0 +1,141 @@
+/* wb-patching-plugin.c — "patching": is everything the company runs still supported?
+ *
+ * Reads the network plugin's "hosts" and this plugin's "inventory" (imported with
+ * `werkbank-cli patching import`), checks every recognised version against the
+ * end-of-life data, and stores "report-sections", "score" and "eol-data-date" (the
+ * date the report stamps, warning after 90 days). Passive: it touches no system.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libpeas/peas.h>
+
+#include "wb-eol.h"
+#include "wb-patching-rules.h"
+#include "wb-plugin.h"
+
+#define PATCHING_ID "patching"
+
+static GType patching_type;
+
+static const char *
+patching_get_id (WbPlugin *plugin)
+{
+  return PATCHING_ID;
+}
+
+static const char *
+patching_get_title (WbPlugin *plugin)
+{
+  return _("Software patching");
+}
+
+static WbPluginKind
+patching_get_kind (WbPlugin *plugin)
+{
+  return WB_PLUGIN_KIND_IMPORT;
+}
+
+static WbActivity
+patching_get_required_activity (WbPlugin *plugin)
+{
+  return WB_ACTIVITY_PASSIVE;
+}
+
+static gboolean
+store_string (WbRunContext *context, const char *key, const char *value, GError **error)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, value);
+  return wb_run_context_set_data (context, key, node, error);
+}
+
+/* The whole run is quick (a few hundred look-ups), so it runs in one main-loop turn. */
+static gboolean
+patching_run (WbRunContext *context, GError **error)
+{
+  g_autoptr(WbEolData) eol = NULL;
+  g_autoptr(WbPatchingResult) result = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  wb_run_context_progress (context, 0.1, _("Reading the end-of-life data"));
+  eol = wb_eol_data_load_default (&local);
+  if (eol == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The end-of-life data cannot be read: %s"), local->message);
+      return FALSE;
+    }
+  wb_run_context_progress (context, 0.4, _("Checking versions"));
+  result = wb_patching_assess (eol,
+                               wb_run_context_get_other_data (context, "network", "hosts"),
+                               wb_run_context_get_data (context, "inventory"), today);
+  for (guint i = 0; i < result->findings->len; i++)
+    wb_run_context_add_finding (context, g_ptr_array_index (result->findings, i));
+  if (!store_string (context, "eol-data-date", wb_eol_data_get_checked (eol), error) ||
+      !wb_run_context_set_data (context, "report-sections", result->sections, error) ||
+      !wb_run_context_set_data (context, "score", result->score, error))
+    return FALSE;
+  wb_run_context_progress (context, 1.0, _("Done"));
+  return TRUE;
+}
+
+static void
+patching_run_async (WbPlugin            *plugin,
+                    WbRunContext        *context,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (plugin, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!patching_run (context, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+patching_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+patching_iface_init (gpointer g_iface, gpointer iface_data)
+{
+  WbPluginInterface *iface = g_iface;
+
+  iface->get_id = patching_get_id;
+  iface->get_title = patching_get_title;
+  iface->get_kind = patching_get_kind;
+  iface->get_required_activity = patching_get_required_activity;
+  iface->run_async = patching_run_async;
+  iface->run_finish = patching_run_finish;
+}
+
+G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
+
+G_MODULE_EXPORT void
+peas_register_types (PeasObjectModule *module)
+{
+  const GTypeInfo info = {
+    .class_size = sizeof (GObjectClass),
+    .instance_size = sizeof (GObject),
+  };
+  const GInterfaceInfo iface_info = { patching_iface_init, NULL, NULL };
+
+  patching_type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT,
+                                               "WbPatchingPlugin", &info, G_TYPE_FLAG_FINAL);
+  g_type_module_add_interface (G_TYPE_MODULE (module), patching_type, WB_TYPE_PLUGIN,
+                               &iface_info);
+  peas_object_module_register_extension_type (module, WB_TYPE_PLUGIN, patching_type);
+}

@@ -120,6 +120,53 @@ test_advice_broken (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/advice.json"));
 }
 
+/* Every English text of advice.json has a Dutch translation in po/fragments/network.po
+ * (xgettext cannot read JSON, so this test stands in for it). */
+static void
+test_advice_translated (void)
+{
+  g_autofree char *po_path = g_build_filename (WB_SOURCE_ROOT, "po", "fragments", "network.po",
+                                               NULL);
+  g_autofree char *po = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) dutch = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) checks = load_advice ();
+  GHashTableIter iter;
+  WbNetworkCheck *check;
+  g_autofree char *msgid = NULL;
+
+  g_assert_true (g_file_get_contents (po_path, &po, NULL, NULL));
+  lines = g_strsplit (po, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize len = strlen (lines[i]);
+
+      if (g_str_has_prefix (lines[i], "msgid \"") && len >= 8)
+        {
+          g_free (msgid);
+          msgid = g_strndup (lines[i] + 7, len - 8);
+        }
+      else if (g_str_has_prefix (lines[i], "msgstr \"") && msgid != NULL && len >= 9)
+        g_hash_table_insert (dutch, g_strcompress (msgid),
+                             g_strndup (lines[i] + 8, len - 9));
+    }
+  g_hash_table_iter_init (&iter, checks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &check))
+    {
+      const char *texts[] = { check->title, check->severity_reason, check->advice->risk,
+                              check->advice->step };
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        {
+          const char *nl = g_hash_table_lookup (dutch, texts[i]);
+
+          if (nl == NULL || *nl == '\0')
+            g_error ("%s: no Dutch for “%s” in po/fragments/network.po", check->check_id,
+                     texts[i]);
+        }
+    }
+}
+
 static WbFinding *
 find (GPtrArray *findings, const char *check_id)
 {
@@ -397,6 +444,7 @@ main (int argc, char **argv)
   g_assert_true (wb_init (NULL));
   g_test_add_func ("/network/advice/file", test_advice_file);
   g_test_add_func ("/network/advice/broken", test_advice_broken);
+  g_test_add_func ("/network/advice/translated", test_advice_translated);
   g_test_add_func ("/network/rules/office", test_rules);
   g_test_add_func ("/network/rules/incomplete-and-empty", test_rules_incomplete_and_empty);
   g_test_add_func ("/network/hosts/validate", test_validate);

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "wb-network-hosts.h"
@@ -290,8 +291,8 @@ parse_number (const char *text, guint64 max, guint64 *out, GError **error)
       !g_ascii_string_to_unsigned (text, 10, 0, max, out, &local))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a number from 0 to %" G_GUINT64_FORMAT "."),
-                   text ? text : "", max);
+                   _("“%s” is not a number from 0 to %" PRIu64 "."),
+                   text ? text : "", (uint64_t) max);
       return FALSE;
     }
   return TRUE;

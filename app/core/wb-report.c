@@ -482,7 +482,9 @@ step_text (WbReport *self, const WbAdvice *advice)
 {
   if (advice->step != NULL && *advice->step != '\0')
     return advice->step;
-  return T (N_("Discuss this with your IT supplier."));
+  if (advice->owner == WB_OWNER_SUPPLIER)
+    return T (N_("Discuss this with your IT supplier."));
+  return T (N_("Look into this yourself; the team can explain what they saw."));
 }
 
 static char *

@@ -105,6 +105,7 @@ make_finding (const char *check_id, const char *title, const char *step, WbPrior
   advice->owner = WB_OWNER_SUPPLIER;
   advice->priority = priority;
   advice->effort = 2;
+  g_strfreev (advice->references);
   advice->references = g_strdupv ((char **) references);
   wb_finding_set_advice (finding, advice);
   wb_finding_set_confidence (finding, WB_CONFIDENCE_AUTOMATED);
@@ -643,16 +644,19 @@ test_pdf_languages (Fixture *f, gconstpointer data)
   g_autoptr(WbReport) english = NULL;
   g_autoptr(WbReport) dutch = NULL;
   g_autofree char *en_text = NULL, *nl_text = NULL;
+  g_autofree char *en_raw = NULL, *nl_raw = NULL;
 
   if (!have_poppler ())
     return;
   add_findings (f, 2);
   english = build (f, "en");
   render (f, english, NULL);
-  en_text = fold (pdf_text (f));
+  en_raw = pdf_text (f);
+  en_text = fold (en_raw);
   dutch = build (f, "nl");
   render (f, dutch, NULL);
-  nl_text = fold (pdf_text (f));
+  nl_raw = pdf_text (f);
+  nl_text = fold (nl_raw);
   assert_contains (en_text, "Your IT supplier");
   assert_contains (en_text, "25 November 2026");
   g_assert_null (strstr (nl_text, "Your IT supplier"));

@@ -76,6 +76,7 @@ add_findings (WbEngagement *engagement, guint n)
       advice->owner = i % 2 ? WB_OWNER_SUPPLIER : WB_OWNER_COMPANY;
       advice->priority = i % 3;
       advice->effort = 1 + i % 3;
+      g_strfreev (advice->references);
       advice->references = g_strdupv ((char **) references);
       wb_finding_set_advice (finding, advice);
       wb_finding_add_evidence (finding, "De dienst op poort 443 meldde versie 2.4.29 "

@@ -501,9 +501,13 @@ load_root (WbQuestionnaire *self, JsonNode *root, GError **error)
       !get_text (self, object, "$", "intro", FALSE, &self->intro, error))
     return FALSE;
   if (!g_str_equal (format, WB_QUESTIONNAIRE_FORMAT))
-    return fail_msg (self, object, error, "$",
-                     _("this is not a Werkbank questionnaire of a format this version "
-                       "knows (“format” must be “" WB_QUESTIONNAIRE_FORMAT "”)."));
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("this is not a Werkbank questionnaire of a format this version "
+                           "knows (“format” must be “%s”)."), WB_QUESTIONNAIRE_FORMAT);
+
+      return fail_msg (self, object, error, "$", message);
+    }
   if (!is_valid_id (self->id))
     return fail_msg (self, object, error, "$", _("“id” must be the plugin id."));
   if ((sections = get_array (self, object, "$", "sections", TRUE, error)) == NULL ||

@@ -294,8 +294,8 @@ parse_object (JsonObject *o, WbProbeJob *job, GError **error)
   if (version != WB_PROBE_PROTOCOL_VERSION)
     {
       g_set_error (error, WB_PROBE_ERROR, WB_PROBE_ERROR_BAD_JOB,
-                   _("In job: protocol version %" G_GINT64_FORMAT " is not supported "
-                     "(this probe speaks version %d)."), version, WB_PROBE_PROTOCOL_VERSION);
+                   _("In job: protocol version %lld is not supported (this probe speaks "
+                     "version %d)."), (long long) version, WB_PROBE_PROTOCOL_VERSION);
       return FALSE;
     }
   if (!wb_json_get_string (o, "job", "interface", FALSE, &job->interface, &e) ||

@@ -1,6 +1,6 @@
 /* network-grab-tool.c — test helper: reads one service with the network plugin's banner
  * code and prints what it learned as JSON, with the time it took ("elapsed_ms").
- * Usage: network-grab-tool ADDRESS PORT. Used by test-network-grab.sh inside a network
+ * Usage: network-grab-tool ADDRESS PORT [WERKBANK-TLS-CHECK]. Used by test-network-grab.sh inside a network
  * namespace the test created; it never picks an address itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,8 +20,10 @@ main (int argc, char **argv)
   JsonObject *result;
   gint64 start;
 
-  if (argc != 3 || !wb_init (NULL))
+  if (argc < 3 || argc > 4 || !wb_init (NULL))
     return 2;
+  if (argc == 4)
+    wb_network_grab_set_tls_helper (argv[3]);
   result = json_object_new ();
   start = g_get_monotonic_time ();
   wb_network_grab (argv[1], (guint) atoi (argv[2]), TRUE, result, NULL);

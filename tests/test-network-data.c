@@ -26,7 +26,10 @@ static const char hosts_json[] =
   "   \"smb\":{\"smb1\":true,\"dialect\":\"2.1\"}},"
   "  {\"protocol\":\"tcp\",\"port\":443,\"state\":\"open\",\"service\":\"https\","
   "   \"tls\":{\"version\":\"TLS 1.0\",\"subject\":\"CN=nas\",\"issuer\":\"CN=nas\","
-  "            \"not_after\":\"2020-01-01T00:00:00Z\",\"self_signed\":true,\"expired\":true}}]},"
+  "            \"not_after\":\"2020-01-01T00:00:00Z\",\"self_signed\":true,\"expired\":true}},"
+  "  {\"protocol\":\"tcp\",\"port\":8443,\"state\":\"open\",\"service\":\"https-alt\","
+  "   \"tls\":{\"version\":\"TLS 1.3\",\"old_offered\":\"TLS 1.1\",\"subject\":\"CN=nas\","
+  "            \"issuer\":\"CN=Lab CA\",\"self_signed\":false,\"expired\":false}}]},"
   " {\"address\":\"198.18.0.30\",\"state\":\"up\",\"ports\":["
   "  {\"protocol\":\"tcp\",\"port\":3389,\"state\":\"open\",\"service\":\"ms-wbt-server\","
   "   \"rdp\":{\"protocol\":\"nla\"}}]},"
@@ -222,6 +225,10 @@ test_rules (void)
   finding = find (findings, "network.admin-web-page");
   g_assert_true (has_asset (finding, "198.18.0.20"));
   g_assert_cmpint (wb_finding_get_confidence (finding), ==, WB_CONFIDENCE_BANNER);
+  /* Old TLS: negotiated on one port, still accepted on request on another. */
+  finding = find (findings, "network.tls-old");
+  g_assert_cmpuint (g_strv_length ((char **) wb_finding_get_evidence (finding)), ==, 2);
+  g_assert_nonnull (strstr (wb_finding_get_evidence (finding)[1], "TLS 1.1"));
   g_assert_null (find (findings, "network.vnc-open"));
   g_assert_null (find (findings, "network.scan-incomplete"));
 }
@@ -286,8 +293,8 @@ test_report_sections (void)
   g_assert_cmpuint (json_array_get_length (list), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (services, "columns")),
                     ==, 5);
-  /* One row per open port (8), and one for the host without open ports. */
-  g_assert_cmpuint (json_array_get_length (rows), ==, 9);
+  /* One row per open port (9), and one for the host without open ports. */
+  g_assert_cmpuint (json_array_get_length (rows), ==, 10);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonArray *row = json_array_get_array_element (rows, i);
@@ -297,7 +304,7 @@ test_report_sections (void)
         quiet_listed = TRUE;
     }
   g_assert_true (quiet_listed);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tls, "rows")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tls, "rows")), ==, 2);
 }
 
 static void

@@ -3,9 +3,11 @@
 # servers (old TLS 1.0, self-signed and authority-signed certificates) and hostile
 # services (one byte every half second, a flood of binary rubbish, silence), all inside a
 # network namespace this test creates and removes (loopback only: nothing leaves it).
-# Usage: test-network-grab.sh NETWORK-GRAB-TOOL. Prints TAP; skips without root/openssl.
+# Usage: test-network-grab.sh NETWORK-GRAB-TOOL WERKBANK-TLS-CHECK. Prints TAP; skips
+# without root/openssl.
 set -u
 tool=$(realpath "$1")
+tls_check=$(realpath "$2")
 if [ "$(id -u)" != 0 ]; then echo "1..0 # SKIP needs root (a network namespace)"; exit 0; fi
 if ! ip netns list >/dev/null 2>&1; then echo "1..0 # SKIP 'ip netns' is not available"; exit 0; fi
 for p in openssl python3; do
@@ -29,7 +31,7 @@ n=0
 failed=0
 result () { n=$((n + 1)); if [ "$2" = 0 ]; then echo "ok $n - $1"; else failed=$((failed + 1)); echo "not ok $n - $1"; sed 's/^/# /' out.json; fi; }
 # grab PORT: the tool's JSON in out.json (bounded by timeout in case it hangs)
-grab () { inns timeout 60 "$tool" 127.0.0.1 "$1" > out.json 2>&1; }
+grab () { inns timeout 60 "$tool" 127.0.0.1 "$1" "$tls_check" > out.json 2>&1; }
 # expect PYTHON-CONDITION on the JSON object r
 expect () { python3 -c "import json,sys; r=json.load(open('out.json')); sys.exit(0 if ($1) else 1)" 2>/dev/null; }
 wait_port () { for _ in $(seq 100); do inns python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
@@ -42,6 +44,9 @@ openssl x509 -req -in web.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out web.
 
 inns openssl s_server -quiet -accept 443 -cert self.pem -key self.key -www -tls1 -cipher 'DEFAULT:@SECLEVEL=0' >/dev/null 2>&1 &
 inns openssl s_server -quiet -accept 8443 -cert web.pem -key web.key -www >/dev/null 2>&1 &
+# Modern by default, but still willing to speak TLS 1.0/1.1 when asked.
+inns openssl s_server -quiet -accept 993 -cert web.pem -key web.key -min_protocol TLSv1 \
+  -cipher 'DEFAULT:@SECLEVEL=0' >/dev/null 2>&1 &
 # Hostile services on ports the grabber treats as SSH (22), HTTP (80) and FTP (21).
 cat > hostile.py <<'PY'
 import os, socket, sys, threading, time
@@ -70,7 +75,7 @@ serve(22, slow); serve(80, flood); serve(21, silent)
 time.sleep(120)
 PY
 inns python3 hostile.py &
-for p in 443 8443 22 80 21; do wait_port $p || { echo "Bail out! service on $p did not start"; exit 1; }; done
+for p in 443 8443 993 22 80 21; do wait_port $p || { echo "Bail out! service on $p did not start"; exit 1; }; done
 
 grab 443
 result "TLS 1.0 is seen as such" $(expect 'r["tls"]["version"] == "TLS 1.0"'; echo $?)
@@ -79,6 +84,9 @@ result "the page behind TLS is read" $(expect 'r["http"]["status"] == 200'; echo
 grab 8443
 result "a modern server negotiates TLS 1.2 or 1.3" $(expect 'r["tls"]["version"] in ("TLS 1.2", "TLS 1.3")'; echo $?)
 result "a certificate from an authority is not called self-signed" $(expect 'not r["tls"]["self_signed"] and r["tls"]["issuer"] == "CN=Lab CA"'; echo $?)
+result "a server that only speaks new TLS is not said to offer old TLS" $(expect '"old_offered" not in r["tls"]'; echo $?)
+grab 993
+result "a modern server that still accepts TLS 1.0/1.1 is caught" $(expect 'r["tls"]["version"] in ("TLS 1.2", "TLS 1.3") and r["tls"]["old_offered"] in ("TLS 1.0", "TLS 1.1")'; echo $?)
 grab 22
 result "one byte every half second: given up at the deadline" $(expect 'r["elapsed_ms"] < 10000'; echo $?)
 grab 80

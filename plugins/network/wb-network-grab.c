@@ -429,9 +429,46 @@ record_tls (GTlsConnection *tls, JsonObject *result)
   json_object_set_object_member (result, "tls", object);
 }
 
+static char *tls_helper;
+
+void
+wb_network_grab_set_tls_helper (const char *path)
+{
+  g_free (tls_helper);
+  tls_helper = g_strdup (path);
+}
+
+/* Does the service also accept TLS 1.0 or 1.1? One more handshake, limited to those, in
+ * werkbank-tls-check: glib-networking reads its GnuTLS priority once per process. */
+static void
+check_old_tls (Conversation *c, const char *address, guint port, JsonObject *tls)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) check = NULL;
+  g_autofree char *number = g_strdup_printf ("%u", port);
+  g_autofree char *out = NULL;
+
+  if (tls_helper == NULL)
+    return;
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "G_TLS_GNUTLS_PRIORITY",
+                                "NORMAL:-VERS-ALL:+VERS-TLS1.1:+VERS-TLS1.0", TRUE);
+  check = g_subprocess_launcher_spawn (launcher, NULL, tls_helper, address, number, NULL);
+  if (check == NULL ||
+      !g_subprocess_communicate_utf8 (check, NULL, c->cancellable, &out, NULL, NULL) ||
+      !g_subprocess_get_if_exited (check) || g_subprocess_get_exit_status (check) != 0 ||
+      out == NULL)
+    return;
+  g_strstrip (out);
+  if (g_str_equal (out, "TLS 1.0") || g_str_equal (out, "TLS 1.1"))
+    json_object_set_string_member (tls, "old_offered", out);
+}
+
 /* Wraps the conversation in TLS; FALSE when the handshake fails (not TLS after all). */
 static gboolean
-start_tls (Conversation *c, const char *address, guint port, JsonObject *result)
+start_tls (Conversation *c, const char *address, guint port, JsonObject *result,
+           gboolean active_checks)
 {
   g_autoptr(GSocketConnectable) identity = g_network_address_new (address, port);
   GIOStream *tls = g_tls_client_connection_new (c->stream, identity, NULL);
@@ -445,6 +482,9 @@ start_tls (Conversation *c, const char *address, guint port, JsonObject *result)
       return FALSE;
     }
   record_tls (G_TLS_CONNECTION (tls), result);
+  if (active_checks &&
+      !wb_tls_version_is_old (g_tls_connection_get_protocol_version (G_TLS_CONNECTION (tls))))
+    check_old_tls (c, address, port, json_object_get_object_member (result, "tls"));
   g_object_unref (c->stream);
   c->stream = tls;
   return TRUE;
@@ -462,10 +502,10 @@ converse (Conversation *c, GrabKind kind, const char *address, guint port,
     case GRAB_SMTP: grab_smtp (c, result); break;
     case GRAB_HTTP: grab_http (c, result, address); break;
     case GRAB_HTTPS:
-      if (start_tls (c, address, port, result))
+      if (start_tls (c, address, port, result, active_checks))
         grab_http (c, result, address);
       break;
-    case GRAB_TLS: start_tls (c, address, port, result); break;
+    case GRAB_TLS: start_tls (c, address, port, result, active_checks); break;
     case GRAB_SMB: grab_smb (c, result, TRUE); break;
     case GRAB_RDP: grab_rdp (c, result); break;
     case GRAB_VNC: grab_simple (c, result, have_vnc, wb_banner_parse_vnc); break;

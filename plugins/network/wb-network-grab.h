@@ -28,6 +28,10 @@ void        wb_network_grab (const char   *address,
                              JsonObject   *result,
                              GCancellable *cancellable);
 
+/* werkbank-tls-check's path: with it, TLS services that negotiate TLS 1.2 or newer are
+ * also asked whether they still accept TLS 1.0/1.1 (tls "old_offered"). NULL: not asked. */
+void        wb_network_grab_set_tls_helper (const char *path);
+
 /* The usual service name of a TCP port (nmap-services), or NULL. */
 const char *wb_network_service_for_port (guint port);
 

@@ -225,7 +225,7 @@ validate_port (JsonNode *node, GError **error)
                                                NULL };
   static const char * const http_ints[] = { "status", NULL };
   static const char * const tls_strings[] = { "version", "subject", "issuer", "not_after",
-                                              NULL };
+                                              "old_offered", NULL };
   static const char * const tls_bools[] = { "self_signed", "expired", NULL };
   static const char * const smb_strings[] = { "dialect", NULL };
   static const char * const smb_bools[] = { "smb1", NULL };
@@ -426,6 +426,14 @@ rules_tls (Rules *rules, const char *address, const char *where, JsonObject *tls
                           || g_str_equal (version, "SSL 3.0")))
     {
       g_autofree char *text = g_strdup_printf (_("%s: the connection used %s."), where, version);
+
+      rules_raise (rules, "network.tls-old", address, text);
+    }
+  if (member_string (tls, "old_offered") != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s: still accepts %s when a client asks "
+                                                 "for it."), where,
+                                               member_string (tls, "old_offered"));
 
       rules_raise (rules, "network.tls-old", address, text);
     }

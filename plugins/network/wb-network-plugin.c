@@ -46,6 +46,23 @@ find_probe (void)
   return g_build_filename (WB_LIBEXECDIR, PROBE_NAME, NULL);
 }
 
+/* werkbank-tls-check, found like the probe; NULL when it is not there (old TLS is then
+ * seen only when a service negotiates it). */
+static char *
+find_tls_check (void)
+{
+  const char *env = g_getenv ("WERKBANK_TLS_CHECK");
+  g_autofree char *path = NULL;
+
+  if (env != NULL && *env != '\0')
+    path = g_strdup (env);
+  else if (module_dir != NULL && g_str_has_prefix (module_dir, WB_BUILD_ROOT "/"))
+    path = g_build_filename (WB_BUILD_ROOT, "plugins", "network", "werkbank-tls-check", NULL);
+  else
+    path = g_build_filename (WB_LIBEXECDIR, "werkbank-tls-check", NULL);
+  return g_file_test (path, G_FILE_TEST_IS_EXECUTABLE) ? g_steal_pointer (&path) : NULL;
+}
+
 static char *
 advice_path (void)
 {
@@ -480,6 +497,12 @@ grab_all (GTask *task)
       finish_run (task);
       return;
     }
+  {
+    g_autofree char *tls_check = find_tls_check ();
+
+    /* Set before the workers start; they only read it. */
+    wb_network_grab_set_tls_helper (tls_check);
+  }
   data->pool = g_thread_pool_new (grab_worker, NULL, GRAB_THREADS, FALSE, NULL);
   for (guint i = 0; i < jobs->len; i++)
     g_thread_pool_push (data->pool, jobs->pdata[i], NULL);

@@ -96,6 +96,7 @@ export_tls (GString *out, JsonObject *tls)
   append_elem (out, "subject", get_string (tls, "subject"));
   append_elem (out, "issuer", get_string (tls, "issuer"));
   append_elem (out, "notAfter", get_string (tls, "not_after"));
+  append_elem (out, "oldOffered", get_string (tls, "old_offered"));
   if (json_object_has_member (tls, "self_signed"))
     append_elem (out, "selfSigned",
                  json_object_get_boolean_member (tls, "self_signed") ? "true" : "false");
@@ -409,6 +410,8 @@ end_elem (ImportState *state)
         set_member (tls, "issuer", text);
       else if (g_str_equal (key, "notAfter"))
         set_member (tls, "not_after", text);
+      else if (g_str_equal (key, "oldOffered"))
+        set_member (tls, "old_offered", text);
       else if (g_str_equal (key, "selfSigned"))
         json_object_set_boolean_member (tls, "self_signed", yes);
       else if (g_str_equal (key, "expired"))

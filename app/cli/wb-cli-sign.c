@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -417,7 +418,7 @@ print_signature (guint                     n,
   g_print (_("  Kind: %s\n"), info->certification
                                ? _("certification (later changes are flagged)")
                                : _("approval"));
-  g_print (_("  Covers the file up to byte %" G_GSIZE_FORMAT "\n"), info->signed_bytes);
+  g_print (_("  Covers the file up to byte %" PRIu64 "\n"), (guint64) info->signed_bytes);
   if (have_ca)
     g_print (_("  Issued by the given CA: %s\n"), info->trusted ? _("yes") : _("no"));
   if (info->problem != NULL)

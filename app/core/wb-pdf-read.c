@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -589,7 +590,7 @@ parse_value (Lex     *lex,
     }
   else
     FAIL (WB_SIGN_ERROR_INVALID, _("The PDF has an unexpected character at byte %"
-                                   G_GSIZE_FORMAT "."), lex->pos);
+                                   PRIu64 "."), (guint64) lex->pos);
   if (obj != NULL)
     {
       obj->offset = start;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -812,9 +813,9 @@ wb_pdf_verify (GBytes     *pdf,
   last = infos->pdata[infos->len - 1];
   if (first == NULL && last->signed_bytes != len)
     g_set_error (&first, WB_SIGN_ERROR, WB_SIGN_ERROR_MODIFIED,
-                 _("The file was changed after the last signature: %" G_GSIZE_FORMAT
+                 _("The file was changed after the last signature: %" PRIu64
                    " bytes were added that no signature covers."),
-                 len - MIN (len, last->signed_bytes));
+                 (guint64) (len - MIN (len, last->signed_bytes)));
   if (out_infos != NULL)
     *out_infos = g_steal_pointer (&infos);
   if (first != NULL)

@@ -246,6 +246,36 @@ assert_tlp_on_every_page (const char *text, const char *label, guint n_pages)
   g_assert_cmpuint (n, ==, n_pages);
 }
 
+/* The last @needle in binary @data (which holds NUL bytes), or NULL. */
+static const char *
+find_bytes (const char *data, gsize size, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = size >= n ? size - n + 1 : 0; i-- > 0;)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* The catalog names the language, and startxref points at the "xref" keyword. */
+static void
+assert_xref_intact (Fixture *f, const char *lang)
+{
+  g_autofree char *data = NULL;
+  gsize size;
+  const char *startxref;
+  guint64 offset;
+
+  g_assert_true (g_file_get_contents (f->pdf, &data, &size, NULL));
+  g_assert_nonnull (find_bytes (data, size, lang));
+  startxref = find_bytes (data, size, "startxref\n");
+  g_assert_nonnull (startxref);
+  offset = g_ascii_strtoull (startxref + 10, NULL, 10);
+  g_assert_cmpuint (offset + 4, <, size);
+  g_assert_cmpint (memcmp (data + offset, "xref", 4), ==, 0);
+}
+
 static guint
 pdfinfo_pages (Fixture *f, char **info_out)
 {
@@ -494,6 +524,9 @@ test_pdf_contents (Fixture *f, gconstpointer data)
   assert_contains (info, "Creator:         Werkbank");
   assert_contains (info, "CreationDate:");
   assert_contains (info, "Page size:       595.276 x 841.89 pts (A4)");
+  /* Marked as tagged, in its language; the cross-reference table is still found. */
+  assert_contains (info, "Tagged:          yes");
+  assert_xref_intact (f, "/Lang (en-GB)");
   /* Structure for screen readers, and a destination per section for the outline. */
   structure = run_tool (struct_argv);
   assert_contains (structure, "H1");
@@ -655,6 +688,7 @@ test_pdf_languages (Fixture *f, gconstpointer data)
   en_text = fold (en_raw);
   dutch = build (f, "nl");
   render (f, dutch, NULL);
+  assert_xref_intact (f, "/Lang (nl-NL)");
   nl_raw = pdf_text (f);
   nl_text = fold (nl_raw);
   assert_contains (en_text, "Your IT supplier");

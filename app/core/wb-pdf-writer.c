@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "wb-pdf-writer.h"
 
@@ -987,6 +988,60 @@ set_metadata (WbPdfWriter *self)
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
+static const guint8 *
+find_last (const guint8 *data, gsize size, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = size >= n ? size - n + 1 : 0; i-- > 0;)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* cairo 1.16 writes the structure tree but not the catalog entries that make readers use
+ * it: /MarkInfo (the PDF is tagged), /Lang (the language a screen reader speaks) and
+ * /DisplayDocTitle. cairo writes the catalog as the last object, right before the
+ * cross-reference table, so the entries can be added to it in place: only the table's
+ * own offset (startxref) moves. When the file does not have that shape the PDF is left
+ * as it is (still valid, only not marked). */
+static void
+mark_tagged (GByteArray *pdf, const char *language)
+{
+  const guint8 *data = pdf->data;
+  const guint8 *startxref = find_last (data, pdf->len, "startxref\n");
+  const guint8 *catalog = find_last (data, pdf->len, "/Type /Catalog");
+  const guint8 *end;
+  g_autofree char *entries = NULL;
+  g_autofree char *trailer = NULL;
+  GByteArray *rest;
+  guint64 xref;
+  gsize at, tail;
+
+  if (startxref == NULL || catalog == NULL)
+    return;
+  xref = g_ascii_strtoull ((const char *) startxref + 10, NULL, 10);
+  end = find_last (data, (gsize) xref, ">>\nendobj\n");
+  /* The catalog must be the last object: ">>\nendobj\n" right before the table. */
+  if (xref == 0 || xref > (guint64) (startxref - data) || end == NULL || end < catalog ||
+      (gsize) (end - data) + strlen (">>\nendobj\n") != xref)
+    return;
+  entries = g_strdup_printf ("   /MarkInfo << /Marked true >>\n   /Lang (%s)\n"
+                             "   /ViewerPreferences << /DisplayDocTitle true >>\n",
+                             language);
+  at = (gsize) (end - data);
+  tail = (gsize) (startxref - data) + 10;
+  /* The new startxref value replaces the old one up to the end of its line. */
+  trailer = g_strdup_printf ("%" G_GUINT64_FORMAT "\n%%%%EOF\n", xref + strlen (entries));
+  rest = g_byte_array_sized_new (tail - at + strlen (trailer));
+  g_byte_array_append (rest, data + at, tail - at);
+  g_byte_array_set_size (pdf, at);
+  g_byte_array_append (pdf, (const guint8 *) entries, strlen (entries));
+  g_byte_array_append (pdf, rest->data, rest->len);
+  g_byte_array_append (pdf, (const guint8 *) trailer, strlen (trailer));
+  g_byte_array_unref (rest);
+}
+
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
@@ -1025,6 +1080,8 @@ wb_pdf_writer_render (WbPdfWriter *self, GError **error)
                    _("The report could not be drawn: %s"), cairo_status_to_string (status));
       return NULL;
     }
+  mark_tagged (pdf, g_str_equal (wb_report_get_language (self->report), "en") ?
+               "en-GB" : "nl-NL");
   return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
 }
 

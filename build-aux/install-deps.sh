@@ -20,6 +20,8 @@ packages=(
   python3
   # network lab: captures on the lab bridge, packet loss (tests/lab)
   tcpdump nftables
+  # friendly-hack lab test: throwaway certificates for the test web servers
+  openssl
 )
 
 missing=()

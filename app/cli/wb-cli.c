@@ -19,6 +19,7 @@ static const WbCliCommand commands[] = {
   { "plugins", wb_cli_plugins, N_("List plugins; switch them on or off") },
   { "run", wb_cli_run, N_("Run a plugin") },
   { "patching", wb_cli_patching, N_("Import a software list for the patching check") },
+  { "friendly-hack", wb_cli_friendly_hack, N_("The friendly-hack checklist: items, targets, records") },
   { "findings", wb_cli_findings, N_("List the findings (the action plan)") },
   { "export", wb_cli_export, N_("Export the findings as JSON") },
   { "network", wb_cli_network, N_("Show, export or import the network scan's hosts (nmap XML)") },

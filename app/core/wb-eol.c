@@ -422,8 +422,8 @@ load_root (WbEolData *self, Loader *loader, JsonNode *root, GError **error)
   if (format != EOL_FORMAT)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("In %s: format %" G_GINT64_FORMAT " is not supported (expected %d)."),
-                   where, format, EOL_FORMAT);
+                   _("In %s: format %d is not supported (expected %d)."),
+                   where, (int) CLAMP (format, G_MININT, G_MAXINT), EOL_FORMAT);
       return FALSE;
     }
   products = json_object_get_member (object, "products");

@@ -71,9 +71,9 @@ test_advice_file (void)
 {
   g_autoptr(GHashTable) checks = load_advice ();
 
-  for (guint i = 0; wb_network_check_ids[i] != NULL; i++)
+  for (guint i = 0; wb_network_check_ids ()[i] != NULL; i++)
     {
-      WbNetworkCheck *check = g_hash_table_lookup (checks, wb_network_check_ids[i]);
+      WbNetworkCheck *check = g_hash_table_lookup (checks, wb_network_check_ids ()[i]);
 
       g_assert_nonnull (check);
       g_assert_true (wb_check_id_is_valid (check->check_id));

@@ -9,7 +9,7 @@
 #include "wb-network-advice.h"
 #include "wb-util-private.h"
 
-const char * const wb_network_check_ids[] = {
+static const char * const check_ids[] = {
   "network.telnet-open",
   "network.ftp-anonymous",
   "network.ftp-open",
@@ -26,6 +26,12 @@ const char * const wb_network_check_ids[] = {
   "network.scan-incomplete",
   NULL
 };
+
+const char * const *
+wb_network_check_ids (void)
+{
+  return check_ids;
+}
 
 static void
 check_free (WbNetworkCheck *check)
@@ -137,7 +143,7 @@ load_checks (JsonNode *root, GHashTable *table, GError **error)
     {
       WbNetworkCheck *check;
 
-      if (!g_strv_contains (wb_network_check_ids, l->data))
+      if (!g_strv_contains (check_ids, l->data))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("“%s” is not a check of the network plugin."), (char *) l->data);
@@ -148,11 +154,11 @@ load_checks (JsonNode *root, GHashTable *table, GError **error)
         return FALSE;
       g_hash_table_replace (table, check->check_id, check);
     }
-  for (guint i = 0; wb_network_check_ids[i] != NULL; i++)
-    if (!g_hash_table_contains (table, wb_network_check_ids[i]))
+  for (guint i = 0; check_ids[i] != NULL; i++)
+    if (!g_hash_table_contains (table, check_ids[i]))
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("the advice for “%s” is missing."), wb_network_check_ids[i]);
+                     _("the advice for “%s” is missing."), check_ids[i]);
         return FALSE;
       }
   return TRUE;

@@ -22,8 +22,10 @@ typedef struct {
   WbAdvice    *advice;          /* English source */
 } WbNetworkCheck;
 
-/* Every check id the rules can raise, in report order; NULL-terminated. */
-extern const char * const wb_network_check_ids[];
+/* Every check id the rules can raise, in report order; NULL-terminated. A function, not
+ * a global: werkbank-cli links this code and loads the plugin too, and two copies of one
+ * global variable in one process are an ODR violation. */
+const char * const *wb_network_check_ids (void);
 
 /* Loads and validates @path; returns check id → WbNetworkCheck (owned by the table). */
 GHashTable *wb_network_advice_load (const char *path, GError **error);

@@ -68,6 +68,14 @@ wb_banner_info_clear (WbBannerInfo *info)
   g_clear_pointer (&info->banner, g_free);
 }
 
+/* Parsers may be handed a struct another parser filled: replace, never leak. */
+static void
+take_string (char **field, char *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
 static void
 set_string (char **field, const char *value)
 {
@@ -204,7 +212,7 @@ wb_banner_parse_ftp (const guint8 *data, gsize len, WbBannerInfo *info)
   if (wb_banner_reply_code (data, len) != 220)
     return FALSE;
   set_string (&info->service, "ftp");
-  info->banner = wb_banner_sanitize (data, len, WB_BANNER_MAX_CHARS);
+  take_string (&info->banner, wb_banner_sanitize (data, len, WB_BANNER_MAX_CHARS));
   match_product (products, G_N_ELEMENTS (products), info->banner, info);
   return TRUE;
 }
@@ -223,7 +231,7 @@ wb_banner_parse_smtp (const guint8 *data, gsize len, WbBannerInfo *info)
   if (wb_banner_reply_code (data, len) != 220)
     return FALSE;
   set_string (&info->service, "smtp");
-  info->banner = wb_banner_sanitize (data, len, WB_BANNER_MAX_CHARS);
+  take_string (&info->banner, wb_banner_sanitize (data, len, WB_BANNER_MAX_CHARS));
   match_product (products, G_N_ELEMENTS (products), info->banner, info);
   return TRUE;
 }
@@ -396,9 +404,9 @@ wb_banner_parse_http (const guint8 *data, gsize len, WbHttpInfo *http, WbBannerI
   head = g_strndup ((const char *) data, head_len ? head_len : len);
   http_headers (head, http);
   if (head_len > 0)
-    http->title = http_title (data + head_len, len - head_len);
+    take_string (&http->title, http_title (data + head_len, len - head_len));
   set_string (&info->service, "http");
-  info->banner = wb_banner_sanitize (data, len, WB_BANNER_MAX_CHARS);
+  take_string (&info->banner, wb_banner_sanitize (data, len, WB_BANNER_MAX_CHARS));
   if (http->server != NULL)
     http_server_product (http->server, info);
   return TRUE;
@@ -528,8 +536,8 @@ wb_banner_parse_vnc (const guint8 *data, gsize len, WbBannerInfo *info)
       return FALSE;
   set_string (&info->service, "vnc");
   set_string (&info->product, "VNC");
-  info->version = g_strndup ((const char *) data + 4, 7);
-  info->banner = wb_banner_sanitize (data, 12, WB_BANNER_MAX_CHARS);
+  take_string (&info->version, g_strndup ((const char *) data + 4, 7));
+  take_string (&info->banner, wb_banner_sanitize (data, 12, WB_BANNER_MAX_CHARS));
   return TRUE;
 }
 
@@ -563,9 +571,9 @@ wb_banner_parse_mysql (const guint8 *data, gsize len, WbBannerInfo *info)
       set_string (&info->service, NULL);
       return FALSE;
     }
-  info->version = wb_banner_sanitize (data + 5, i - 5, 64);
+  take_string (&info->version, wb_banner_sanitize (data + 5, i - 5, 64));
   set_string (&info->product, strstr (info->version, "MariaDB") ? "MariaDB" : "MySQL");
-  info->banner = g_strdup (info->version);
+  take_string (&info->banner, g_strdup (info->version));
   return TRUE;
 }
 
@@ -611,7 +619,7 @@ wb_banner_parse_telnet (const guint8 *data, gsize len, WbBannerInfo *info)
   if (!negotiated && text->len == 0)
     return FALSE;
   set_string (&info->service, "telnet");
-  info->banner = wb_banner_sanitize (text->data, text->len, WB_BANNER_MAX_CHARS);
+  take_string (&info->banner, wb_banner_sanitize (text->data, text->len, WB_BANNER_MAX_CHARS));
   if (*info->banner == '\0')
     g_clear_pointer (&info->banner, g_free);
   return TRUE;

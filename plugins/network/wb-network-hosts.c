@@ -546,9 +546,9 @@ wb_network_rules_apply (JsonArray *hosts, GHashTable *checks, const char *scan_e
   if (scan_error != NULL)
     rules_raise (&rules, "network.scan-incomplete", NULL, scan_error);
   /* In the fixed order of the check list, so the same data gives the same findings. */
-  for (guint i = 0; wb_network_check_ids[i] != NULL; i++)
+  for (guint i = 0; wb_network_check_ids ()[i] != NULL; i++)
     {
-      WbFinding *finding = g_hash_table_lookup (rules.findings, wb_network_check_ids[i]);
+      WbFinding *finding = g_hash_table_lookup (rules.findings, wb_network_check_ids ()[i]);
 
       if (finding != NULL)
         g_ptr_array_add (findings, g_object_ref (finding));

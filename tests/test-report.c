@@ -667,6 +667,13 @@ test_pdf_overflow (Fixture *f, gconstpointer data)
   assert_contains (folded, "één wachtwoordbeleid");
   assert_words_inside (f, &n_words);
   g_assert_cmpuint (n_words, >, 500);
+  /* Even with very long titles and steps the summary stays on one page (page 2). */
+  {
+    const char *argv[] = { "pdftotext", "-f", "3", "-l", "3", f->pdf, "-", NULL };
+    g_autofree char *page3 = run_tool (argv);
+
+    assert_contains (page3, "Action plan");
+  }
   assert_pages_render (f, n_pages);
 }
 

@@ -182,7 +182,16 @@ make_layout (WbPdfWriter *self, const char *text, Style style, double width)
   /* Long words, host names and hashes break inside the word rather than overflow. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  /* Text reaches the report from plugins and files: never let a broken byte sequence
+   * near pango (it would warn and drop the rest of the line). */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      pango_layout_set_text (layout, valid, -1);
+    }
+  else
+    pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }
 
@@ -610,6 +619,12 @@ draw_steps (WbPdfWriter *self, WbReportBlock *block)
                                                  CONTENT_WIDTH - indent);
 
       pango_layout_set_alignment (digit, PANGO_ALIGN_CENTER);
+      /* The summary stays one page: a long title or step is cut short here (the action
+       * plan has it in full). */
+      pango_layout_set_height (title, -2);
+      pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (step, -3);
+      pango_layout_set_ellipsize (step, PANGO_ELLIPSIZE_END);
       keep_together (self, layout_height (title) + layout_height (step) + 20);
       set_colour (self, ACCENT);
       cairo_new_path (self->cr);

@@ -263,6 +263,26 @@ test_telnet_vnc_mysql (void)
   g_assert_true (wb_banner_parse_vnc (B ("RFB 003.008\n"), &info));
   g_assert_cmpstr (info.version, ==, "003.008");
   wb_banner_info_clear (&info);
+  {
+    const guint8 none_offered[] = { 2, 2, 1 };
+    const guint8 password_only[] = { 1, 2 };
+    const guint8 refused[] = { 0, 0, 0, 0, 5, 'n', 'o', 'p', 'e' };
+    const guint8 lying[] = { 200, 1 };
+    const guint8 v33_none[] = { 0, 0, 0, 1 };
+    gboolean no_auth = TRUE;
+
+    g_assert_true (wb_banner_parse_vnc_security (none_offered, sizeof none_offered, FALSE,
+                                                 &no_auth));
+    g_assert_true (no_auth);
+    g_assert_true (wb_banner_parse_vnc_security (password_only, sizeof password_only, FALSE,
+                                                 &no_auth));
+    g_assert_false (no_auth);
+    g_assert_false (wb_banner_parse_vnc_security (refused, sizeof refused, FALSE, &no_auth));
+    g_assert_false (wb_banner_parse_vnc_security (lying, sizeof lying, FALSE, &no_auth));
+    g_assert_true (wb_banner_parse_vnc_security (v33_none, sizeof v33_none, TRUE, &no_auth));
+    g_assert_true (no_auth);
+    g_assert_false (wb_banner_parse_vnc_security (v33_none, 3, TRUE, &no_auth));
+  }
   g_assert_false (wb_banner_parse_vnc (B ("RFB 0x3.008\n"), &info));
   g_assert_false (wb_banner_parse_vnc (B ("RFB 003"), &info));
 

@@ -41,6 +41,9 @@ static const char hosts_json[] =
   " {\"address\":\"198.18.0.50\",\"state\":\"up\",\"ports\":["
   "  {\"protocol\":\"udp\",\"port\":161,\"state\":\"open\",\"service\":\"snmp\","
   "   \"detail\":{\"version\":\"v1\",\"community\":\"public\",\"sysdescr\":\"Switch\"}}]},"
+  " {\"address\":\"198.18.0.55\",\"state\":\"up\",\"ports\":["
+  "  {\"protocol\":\"tcp\",\"port\":5900,\"state\":\"open\",\"service\":\"vnc\","
+  "   \"product\":\"VNC\",\"version\":\"003.008\",\"vnc\":{\"no_auth\":true}}]},"
   " {\"address\":\"198.18.0.60\",\"state\":\"up\",\"ports\":["
   "  {\"protocol\":\"tcp\",\"port\":23,\"state\":\"closed\"}]}]";
 
@@ -193,7 +196,8 @@ test_rules (void)
   g_autoptr(GPtrArray) findings = NULL;
   const char *expected[] = {
     "network.telnet-open", "network.ftp-anonymous", "network.ftp-open", "network.smbv1",
-    "network.rdp-exposed", "network.database-exposed", "network.snmp-public",
+    "network.rdp-exposed", "network.vnc-open", "network.database-exposed",
+    "network.snmp-public",
     "network.admin-web-page", "network.tls-old", "network.tls-cert-expired",
     "network.tls-cert-self-signed",
   };
@@ -229,7 +233,8 @@ test_rules (void)
   finding = find (findings, "network.tls-old");
   g_assert_cmpuint (g_strv_length ((char **) wb_finding_get_evidence (finding)), ==, 2);
   g_assert_nonnull (strstr (wb_finding_get_evidence (finding)[1], "TLS 1.1"));
-  g_assert_null (find (findings, "network.vnc-open"));
+  finding = find (findings, "network.vnc-open");
+  g_assert_nonnull (strstr (wb_finding_get_evidence (finding)[0], "without a password"));
   g_assert_null (find (findings, "network.scan-incomplete"));
 }
 
@@ -293,8 +298,8 @@ test_report_sections (void)
   g_assert_cmpuint (json_array_get_length (list), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (services, "columns")),
                     ==, 5);
-  /* One row per open port (9), and one for the host without open ports. */
-  g_assert_cmpuint (json_array_get_length (rows), ==, 10);
+  /* One row per open port (10), and one for the host without open ports. */
+  g_assert_cmpuint (json_array_get_length (rows), ==, 11);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonArray *row = json_array_get_array_element (rows, i);

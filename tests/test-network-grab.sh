@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test-network-grab.sh — the network plugin's banner reading against real sockets: TLS
-# servers (old TLS 1.0, self-signed and authority-signed certificates) and hostile
+# servers (old TLS 1.0, self-signed and authority-signed certificates), VNC without a
+# password, and hostile
 # services (one byte every half second, a flood of binary rubbish, silence), all inside a
 # network namespace this test creates and removes (loopback only: nothing leaves it).
 # Usage: test-network-grab.sh NETWORK-GRAB-TOOL WERKBANK-TLS-CHECK. Prints TAP; skips
@@ -71,11 +72,15 @@ def flood(c):          # megabytes of binary rubbish after an HTTP status line
     except OSError: pass
 def silent(c):         # accepts and says nothing
     time.sleep(60)
-serve(22, slow); serve(80, flood); serve(21, silent)
+def vnc(c):            # a VNC server that lets anyone in (security type 1, "None")
+    try:
+        c.send(b"RFB 003.008\n"); c.recv(12); c.send(bytes([1, 1])); time.sleep(2)
+    except OSError: pass
+serve(22, slow); serve(80, flood); serve(21, silent); serve(5900, vnc)
 time.sleep(120)
 PY
 inns python3 hostile.py &
-for p in 443 8443 993 22 80 21; do wait_port $p || { echo "Bail out! service on $p did not start"; exit 1; }; done
+for p in 443 8443 993 22 80 21 5900; do wait_port $p || { echo "Bail out! service on $p did not start"; exit 1; }; done
 
 grab 443
 result "TLS 1.0 is seen as such" $(expect 'r["tls"]["version"] == "TLS 1.0"'; echo $?)
@@ -87,6 +92,8 @@ result "a certificate from an authority is not called self-signed" $(expect 'not
 result "a server that only speaks new TLS is not said to offer old TLS" $(expect '"old_offered" not in r["tls"]'; echo $?)
 grab 993
 result "a modern server that still accepts TLS 1.0/1.1 is caught" $(expect 'r["tls"]["version"] in ("TLS 1.2", "TLS 1.3") and r["tls"]["old_offered"] in ("TLS 1.0", "TLS 1.1")'; echo $?)
+grab 5900
+result "a VNC server without a password is recognised" $(expect 'r["service"] == "vnc" and r["version"] == "003.008" and r["vnc"]["no_auth"] is True'; echo $?)
 grab 22
 result "one byte every half second: given up at the deadline" $(expect 'r["elapsed_ms"] < 10000'; echo $?)
 grab 80

@@ -542,6 +542,28 @@ wb_banner_parse_vnc (const guint8 *data, gsize len, WbBannerInfo *info)
 }
 
 gboolean
+wb_banner_parse_vnc_security (const guint8 *data, gsize len, gboolean v3_3, gboolean *no_auth)
+{
+  *no_auth = FALSE;
+  if (data == NULL)
+    return FALSE;
+  if (v3_3)
+    {
+      if (len < 4)
+        return FALSE;
+      *no_auth = data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] == 1;
+      return TRUE;
+    }
+  /* A count, then that many one-byte types; a count of 0 is a refusal with a reason. */
+  if (len < 1 || data[0] == 0 || len < 1u + data[0])
+    return FALSE;
+  for (gsize i = 1; i <= data[0]; i++)
+    if (data[i] == 1)
+      *no_auth = TRUE;
+  return TRUE;
+}
+
+gboolean
 wb_banner_parse_mysql (const guint8 *data, gsize len, WbBannerInfo *info)
 {
   gsize packet, i;

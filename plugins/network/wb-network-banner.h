@@ -78,6 +78,11 @@ gsize         wb_smb_message_length (const guint8 *data, gsize len);
 
 /* "RFB 003.008\n" (VNC). */
 gboolean wb_banner_parse_vnc (const guint8 *data, gsize len, WbBannerInfo *info);
+/* The security types a VNC server offers after the version handshake (RFC 6143 §7.1.2;
+ * version 3.3 sends one 4-byte type instead of a list). TRUE when the answer is complete
+ * and well-formed; *no_auth tells whether type 1 ("None": no password) is among them. */
+gboolean wb_banner_parse_vnc_security (const guint8 *data, gsize len, gboolean v3_3,
+                                       gboolean *no_auth);
 /* The MySQL/MariaDB greeting packet: protocol 10, NUL-terminated server version. */
 gboolean wb_banner_parse_mysql (const guint8 *data, gsize len, WbBannerInfo *info);
 /* Telnet: the text of the first bytes, with IAC option negotiation removed. */

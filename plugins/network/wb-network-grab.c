@@ -369,6 +369,40 @@ grab_rdp (Conversation *c, JsonObject *result)
   json_object_set_object_member (result, "rdp", rdp);
 }
 
+static gboolean
+have_vnc_types (const guint8 *data, gsize len)
+{
+  return len >= 1 && len >= 1u + data[0];
+}
+
+/* RFB: answer the server's version with ours (3.8, or 3.3 for a 3.3 server) and read
+ * the security types it offers; type 1 means anyone may watch the screen. */
+static void
+grab_vnc (Conversation *c, JsonObject *result, gboolean active_checks)
+{
+  WbBannerInfo info = { 0 };
+  gboolean v3_3, no_auth = FALSE;
+  JsonObject *vnc;
+
+  read_until (c, have_vnc);
+  if (!wb_banner_parse_vnc (c->buf, c->len, &info))
+    {
+      wb_banner_info_clear (&info);
+      return;
+    }
+  set_info (result, &info);
+  v3_3 = g_str_equal (info.version, "003.003");
+  wb_banner_info_clear (&info);
+  if (!active_checks || !send_bytes (c, v3_3 ? "RFB 003.003\n" : "RFB 003.008\n", 12))
+    return;
+  read_until (c, v3_3 ? have_vnc : have_vnc_types);
+  if (!wb_banner_parse_vnc_security (c->buf, c->len, v3_3, &no_auth))
+    return;
+  vnc = json_object_new ();
+  json_object_set_boolean_member (vnc, "no_auth", no_auth);
+  json_object_set_object_member (result, "vnc", vnc);
+}
+
 static void
 grab_simple (Conversation *c, JsonObject *result, EnoughFunc enough,
              gboolean (*parse) (const guint8 *, gsize, WbBannerInfo *))
@@ -508,7 +542,7 @@ converse (Conversation *c, GrabKind kind, const char *address, guint port,
     case GRAB_TLS: start_tls (c, address, port, result, active_checks); break;
     case GRAB_SMB: grab_smb (c, result, TRUE); break;
     case GRAB_RDP: grab_rdp (c, result); break;
-    case GRAB_VNC: grab_simple (c, result, have_vnc, wb_banner_parse_vnc); break;
+    case GRAB_VNC: grab_vnc (c, result, active_checks); break;
     case GRAB_MYSQL: grab_simple (c, result, have_mysql, wb_banner_parse_mysql); break;
     case GRAB_GENERIC: grab_generic (c, result); break;
     case GRAB_NONE: break;

@@ -217,7 +217,7 @@ validate_port (JsonNode *node, GError **error)
 {
   static const char * const members[] = {
     "protocol", "port", "state", "service", "product", "version", "extra", "banner",
-    "http", "tls", "ftp_anonymous", "smb", "rdp", "detail", NULL
+    "http", "tls", "ftp_anonymous", "smb", "rdp", "vnc", "detail", NULL
   };
   static const char * const texts[] = { "service", "product", "version", "extra", "banner",
                                         NULL };
@@ -230,6 +230,7 @@ validate_port (JsonNode *node, GError **error)
   static const char * const smb_strings[] = { "dialect", NULL };
   static const char * const smb_bools[] = { "smb1", NULL };
   static const char * const rdp_strings[] = { "protocol", NULL };
+  static const char * const vnc_bools[] = { "no_auth", NULL };
   static const char * const none[] = { NULL };
   static const char * const states[] = { "open", "closed", "filtered", "open|filtered",
                                          NULL };
@@ -248,6 +249,7 @@ validate_port (JsonNode *node, GError **error)
       !check_object (port, "tls", tls_strings, tls_bools, none, error) ||
       !check_object (port, "smb", smb_strings, smb_bools, none, error) ||
       !check_object (port, "rdp", rdp_strings, none, none, error) ||
+      !check_object (port, "vnc", none, vnc_bools, none, error) ||
       !check_detail (port, error))
     return FALSE;
   if ((!g_str_equal (protocol, "tcp") && !g_str_equal (protocol, "udp")) ||
@@ -493,7 +495,15 @@ rules_port (Rules *rules, const char *address, JsonObject *port)
     }
   if ((tcp && number == 3389) || g_strcmp0 (service, "ms-wbt-server") == 0)
     rules_raise (rules, "network.rdp-exposed", address, said);
-  if ((tcp && number >= 5900 && number <= 5903) || g_strcmp0 (service, "vnc") == 0)
+  if (member_bool (member_object (port, "vnc"), "no_auth"))
+    {
+      g_autofree char *text = g_strdup_printf (_("%s: lets anyone watch and control the "
+                                                 "screen without a password (security "
+                                                 "type None)."), where);
+
+      rules_raise (rules, "network.vnc-open", address, text);
+    }
+  else if ((tcp && number >= 5900 && number <= 5903) || g_strcmp0 (service, "vnc") == 0)
     rules_raise (rules, "network.vnc-open", address, said);
   if (tcp && is_database_port (number, service))
     rules_raise (rules, "network.database-exposed", address, said);

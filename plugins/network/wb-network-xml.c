@@ -180,6 +180,11 @@ export_port (GString *out, JsonObject *port)
     export_smb (out, smb);
   if (rdp != NULL)
     append_script (out, "rdp-security", get_string (rdp, "protocol") ?: "");
+  if (get_object (port, "vnc") != NULL)
+    append_script (out, "vnc-info",
+                   json_object_get_boolean_member_with_default (get_object (port, "vnc"),
+                                                                "no_auth", FALSE)
+                   ? "Security types: None (no authentication)" : "Security types: password");
   if (detail != NULL)
     {
       g_autofree char *json = json_to_string (detail, FALSE);
@@ -370,6 +375,9 @@ start_script (ImportState *state, const char **names, const char **values, GErro
                                     strstr (output, "Anonymous FTP login allowed") != NULL);
   else if (g_str_equal (id, "tls-version"))
     set_member (port_object (state->port, "tls"), "version", output);
+  else if (g_str_equal (id, "vnc-info"))
+    json_object_set_boolean_member (port_object (state->port, "vnc"), "no_auth",
+                                    strstr (output, "None") != NULL);
   else if (g_str_equal (id, "rdp-security"))
     set_member (port_object (state->port, "rdp"), "protocol", output);
   else if (g_str_equal (id, "smb-protocols") && strstr (output, "SMBv1") != NULL)

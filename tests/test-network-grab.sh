@@ -18,6 +18,8 @@ done
 ns="wng$(( $$ % 100000 ))"
 work=$(mktemp -d "${TMPDIR:-/tmp}/wb-grab-XXXXXX")
 cleanup () {
+  # Our servers, by the ids we started them with, and anything else left in our namespace.
+  kill $(jobs -p) 2>/dev/null
   ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
   ip netns del "$ns" 2>/dev/null
   rm -rf "$work"

@@ -690,6 +690,10 @@ load_block (WbProbeScan *s, guint first, guint count)
 
       if (a == s->src)
         continue;   /* our own address: nothing to learn, and no one would answer */
+      /* The segment's own network and broadcast address are never hosts; a wider
+       * target range may contain them, so they are skipped, never probed. */
+      if (h32 (s->mask) <= 0xfffffffcu && (a == (s->src & s->mask) || a == (s->src | ~s->mask)))
+        continue;
       h = &s->hosts[n++];
       memset (h, 0, sizeof *h);
       h->addr = a;
@@ -888,20 +892,7 @@ choose_route (WbProbeScan *s, GError **error)
       const Route *r;
 
       if ((a & s->mask) == (s->src & s->mask))
-        {
-          /* The segment's own network and broadcast address are never hosts. */
-          if (h32 (s->mask) <= 0xfffffffcu && (a == (s->src & s->mask) || a == (s->src | ~s->mask)))
-            {
-              char text[INET_ADDRSTRLEN];
-
-              inet_ntop (AF_INET, &a, text, sizeof text);
-              g_set_error (error, WB_PROBE_ERROR, WB_PROBE_ERROR_OUT_OF_SCOPE,
-                           _("Target %s refused: it is the network or broadcast address "
-                             "of the interface's subnet."), text);
-              return FALSE;
-            }
-          continue;
-        }
+        continue;   /* on the local segment: no gateway needed */
       r = best_route (routes, a, s->ifname);
       if (r == NULL || r->gateway == 0)
         return interface_error (error, _("Some targets are not reachable through the "

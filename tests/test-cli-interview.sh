@@ -99,4 +99,10 @@ contains "the note is kept as evidence" "Only an old list in a drawer"
 contains "who answered is kept" "Kees Bakker"
 lacks "the 'partly' to data-known is a finding but unanswered questions are not" "avg.no-breach-procedure"
 
+# --- the demo fills in both interviews from the shipped answers -------------------------
+check "the demo runs" 0 "$cli" demo --dir demo
+contains "the demo records the AVG interview" "31 answers recorded"
+contains "the demo records the access-control interview" "19 answers recorded"
+contains "the demo's action plan has the interview findings" "No processor agreement with every supplier"
+
 echo "1..$n"

@@ -84,6 +84,7 @@ int wb_cli_compact (int argc, char **argv);
 int wb_cli_verify (int argc, char **argv);
 int wb_cli_destroy (int argc, char **argv);
 int wb_cli_demo (int argc, char **argv);
+int wb_cli_interview (int argc, char **argv);
 int wb_cli_friendly_hack (int argc, char **argv);
 int wb_cli_identity (int argc, char **argv);
 int wb_cli_sign (int argc, char **argv);

@@ -15,6 +15,7 @@
 #include "wb-cli-common.h"
 #include "wb-pdf-writer.h"
 #include "wb-plugin-host.h"
+#include "wb-questionnaire.h"
 #include "wb-report.h"
 
 /* The lab company is fictitious; its passphrase is printed on purpose. */
@@ -231,6 +232,35 @@ demo_report (WbEngagement *engagement, const char *dir, GError **error)
   return TRUE;
 }
 
+/* The interviews: every plugin that ships a questionnaire and demo answers (the lab
+ * bakery's owner answering) gets them, one committed record per answer. */
+static gboolean
+demo_interviews (WbEngagement *engagement, WbPluginHost *host, GError **error)
+{
+  g_autoptr(GPtrArray) plugins = wb_plugin_host_list (host);
+
+  for (guint i = 0; i < plugins->len; i++)
+    {
+      WbPluginInfo *info = g_ptr_array_index (plugins, i);
+      g_autofree char *answers = g_build_filename (info->directory, "demo-answers.json", NULL);
+      g_autoptr(WbQuestionnaire) q = NULL;
+      g_autoptr(WbRunContext) context = NULL;
+      guint n_saved = 0;
+
+      if (!g_file_test (answers, G_FILE_TEST_EXISTS))
+        continue;
+      if ((q = wb_questionnaire_new_for_plugin_dir (info->directory, error)) == NULL)
+        return FALSE;
+      context = wb_run_context_new (G_OBJECT (engagement), info->id);
+      if (!wb_questionnaire_apply_answers_file (q, context, answers, &n_saved, error))
+        return FALSE;
+      g_print (g_dngettext (GETTEXT_PACKAGE, "• Interview “%s”: %u answer recorded …\n",
+                            "• Interview “%s”: %u answers recorded …\n", n_saved),
+               wb_questionnaire_get_title (q), n_saved);
+    }
+  return TRUE;
+}
+
 static gboolean
 run_demo (const char *dir, const char *path, GError **error)
 {
@@ -249,6 +279,7 @@ run_demo (const char *dir, const char *path, GError **error)
     return FALSE;
   g_print (_("• Giving the teacher a key-file slot …\n"));
   if (!demo_teacher_slot (engagement, dir, error) ||
+      !demo_interviews (engagement, host, error) ||
       !demo_run_plugins (engagement, host, error))
     return FALSE;
   demo_summary (engagement);

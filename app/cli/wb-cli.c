@@ -18,6 +18,7 @@ static const WbCliCommand commands[] = {
   { "agreement", wb_cli_agreement, N_("Prepare, record and sign the agreement") },
   { "plugins", wb_cli_plugins, N_("List plugins; switch them on or off") },
   { "run", wb_cli_run, N_("Run a plugin") },
+  { "interview", wb_cli_interview, N_("Answer a plugin's questionnaire") },
   { "patching", wb_cli_patching, N_("Import a software list for the patching check") },
   { "friendly-hack", wb_cli_friendly_hack, N_("The friendly-hack checklist: items, targets, records") },
   { "findings", wb_cli_findings, N_("List the findings (the action plan)") },

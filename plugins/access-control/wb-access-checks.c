@@ -16,6 +16,7 @@
 #define TIMEOUT_S 1         /* a LAN answers well within this */
 #define MAX_THREADS 32
 #define MAX_REPLY 4096      /* we read one banner or page head, never more */
+#define CANARY_PORT 1       /* tcpmux: closed on every host a small company has */
 
 static const char * const check_ids[] = {
   "access-control.anonymous-ftp", "access-control.telnet-open",
@@ -244,7 +245,6 @@ add_result (GPtrArray *results, WbAccessCheck check, const char *address, guint 
   g_ptr_array_add (results, result);
 }
 
-/* Returns FALSE when the host did not answer at all. */
 static gboolean
 check_port (WbAccessTarget *target, guint port, GPtrArray *results, GCancellable *cancellable)
 {
@@ -287,9 +287,19 @@ run_job (gpointer data, gpointer user_data)
       check_port (target, g_array_index (target->open_ports, guint, i), job->results,
                   job->cancellable);
   else
-    for (guint i = 0; i < G_N_ELEMENTS (usual_ports); i++)
-      if (!check_port (target, usual_ports[i], job->results, job->cancellable) && i == 0)
-        return; /* nobody home: a silent address costs one timeout, not thirteen */
+    {
+      gboolean timed_out = FALSE;
+      g_autoptr(GSocketConnection) canary = tcp_connect (target->address, CANARY_PORT,
+                                                         &timed_out, job->cancellable);
+
+      /* Nobody home: a silent address costs one timeout, not thirteen. A connection
+       * to a port nothing listens on means a middlebox (transparent proxy, SYN proxy)
+       * answers for every port: its "open" ports say nothing about the host. */
+      if (canary != NULL || timed_out)
+        return;
+      for (guint i = 0; i < G_N_ELEMENTS (usual_ports); i++)
+        check_port (target, usual_ports[i], job->results, job->cancellable);
+    }
   /* UDP: the network scan may not have looked, so we always ask once. */
   if ((snmp = check_snmp_public (target->address, job->cancellable)) != NULL)
     add_result (job->results, WB_ACCESS_SNMP_PUBLIC, target->address, 161, snmp);

@@ -55,10 +55,31 @@ if grep -qa "$marker" "$f"; then not_ok "the engagement file holds no plaintext 
   ok "the engagement file holds no plaintext of the list"; fi
 check "an export without the expected column is refused" 6 \
   "$cli" patching import "$f" /dev/null --asset x --format powershell-csv
+cat > answers.json <<'JSON'
+{ "format": "werkbank-answers-1", "questionnaire": "patching", "by": "Kees Bakker",
+  "answers": { "os-supported": "yes", "auto-os-updates": "no", "critical-14-days": "yes",
+               "firmware": "partly" } }
+JSON
+# The interview command comes with the questionnaire engine's CLI; without it the
+# interview checks are skipped, visibly.
+interview=yes
+"$cli" interview --help >/dev/null 2>&1 || interview=no
+if [ $interview = yes ]; then
+  check "the interview answers are saved" 0 "$cli" interview "$f" patching --answers answers.json
+else
+  n=$((n + 1)); echo "ok $n - the interview answers are saved # SKIP werkbank-cli has no interview command yet"
+fi
 check "the patching plugin runs" 0 "$cli" run "$f" patching --quiet
 check "the findings can be listed" 0 "$cli" findings "$f"
 contains "Office 2016 is out of support" "Office 2016"
-if [ -n "$(find "$work" -newer "$f" -type f ! -name "$f" ! -path '*/home/*' 2>/dev/null)" ]; then
+check "the findings are exported" 0 "$cli" export "$f" --output findings.json
+out=$(cat findings.json)
+if [ $interview = yes ]; then
+  contains "no automatic updates (interview) is a finding" "patching.no-automatic-updates"
+  contains "firmware only partly updated is a finding" "patching.firmware-not-updated"
+fi
+contains "the Office 2016 finding keeps its end date" "2025-10-14"
+if [ -n "$(find "$work" -newer "$f" -type f ! -name "$f" ! -name findings.json ! -path '*/home/*' 2>/dev/null)" ]; then
   not_ok "no other file was written"; else ok "no other file was written"; fi
 
 echo "1..$n"

@@ -82,12 +82,12 @@ static char *
 clean_text (const char *text)
 {
   GString *out;
+  guint n = 0;
 
   if (text == NULL)
     return NULL;
   out = g_string_new (NULL);
-  for (const char *p = text; *p != '\0' && g_utf8_strlen (out->str, -1) < MAX_FIELD_CHARS;
-       p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0' && n < MAX_FIELD_CHARS; p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
 

@@ -15,10 +15,15 @@
 #include "wb-eol.h"
 #include "wb-patching-rules.h"
 #include "wb-plugin.h"
+#include "wb-questionnaire.h"
 
 #define PATCHING_ID "patching"
 
 static GType patching_type;
+/* The interview (questionnaire.json beside the module); NULL when it could not be
+ * loaded: the version checks still run, and the run says the interview is missing. */
+static WbQuestionnaire *questionnaire;
+static char *questionnaire_error;
 
 static const char *
 patching_get_id (WbPlugin *plugin)
@@ -53,6 +58,34 @@ store_string (WbRunContext *context, const char *key, const char *value, GError 
   return wb_run_context_set_data (context, key, node, error);
 }
 
+/* Interview answers and version checks count in one score; the interview's tables come
+ * before the version tables. */
+static gboolean
+combine (WbRunContext *context, WbPatchingResult *result, GError **error)
+{
+  g_autoptr(GHashTable) answers = wb_questionnaire_read_answers (questionnaire, context);
+  JsonNode *interview = wb_run_context_get_data (context, "report-sections");
+  g_autoptr(JsonNode) sections = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(JsonNode) score = NULL;
+  JsonArray *tables = json_array_new ();
+  JsonArray *checks = json_node_get_array (result->sections);
+  WbScore total;
+
+  wb_score_init (&total);
+  wb_questionnaire_score (questionnaire, answers, &total);
+  wb_patching_score_add (result, &total);
+  if (interview != NULL && JSON_NODE_HOLDS_ARRAY (interview))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (interview)); i++)
+      json_array_add_element (tables,
+                              json_node_copy (json_array_get_element (json_node_get_array (interview), i)));
+  for (guint i = 0; i < json_array_get_length (checks); i++)
+    json_array_add_element (tables, json_node_copy (json_array_get_element (checks, i)));
+  json_node_take_array (sections, tables);
+  score = wb_patching_score_node (&total);
+  return wb_run_context_set_data (context, "report-sections", sections, error) &&
+         wb_run_context_set_data (context, "score", score, error);
+}
+
 /* The whole run is quick (a few hundred look-ups), so it runs in one main-loop turn. */
 static gboolean
 patching_run (WbRunContext *context, GError **error)
@@ -77,9 +110,17 @@ patching_run (WbRunContext *context, GError **error)
                                wb_run_context_get_data (context, "inventory"), today);
   for (guint i = 0; i < result->findings->len; i++)
     wb_run_context_add_finding (context, g_ptr_array_index (result->findings, i));
-  if (!store_string (context, "eol-data-date", wb_eol_data_get_checked (eol), error) ||
-      !wb_run_context_set_data (context, "report-sections", result->sections, error) ||
-      !wb_run_context_set_data (context, "score", result->score, error))
+  if (questionnaire == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The patching interview cannot be loaded: %s"), questionnaire_error);
+      return FALSE;
+    }
+  /* The interview's findings, tables and score first; then one score and one list of
+   * tables for both halves. */
+  if (!wb_questionnaire_evaluate (questionnaire, context, error) ||
+      !combine (context, result, error) ||
+      !store_string (context, "eol-data-date", wb_eol_data_get_checked (eol), error))
     return FALSE;
   wb_run_context_progress (context, 1.0, _("Done"));
   return TRUE;
@@ -132,7 +173,15 @@ peas_register_types (PeasObjectModule *module)
     .instance_size = sizeof (GObject),
   };
   const GInterfaceInfo iface_info = { patching_iface_init, NULL, NULL };
+  g_autoptr(GError) error = NULL;
 
+  if (questionnaire == NULL && questionnaire_error == NULL)
+    {
+      questionnaire = wb_questionnaire_new_for_plugin_dir (peas_object_module_get_path (module),
+                                                           &error);
+      if (questionnaire == NULL)
+        questionnaire_error = g_strdup (error->message);
+    }
   patching_type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT,
                                                "WbPatchingPlugin", &info, G_TYPE_FLAG_FINAL);
   g_type_module_add_interface (G_TYPE_MODULE (module), patching_type, WB_TYPE_PLUGIN,

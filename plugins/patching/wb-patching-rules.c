@@ -505,8 +505,18 @@ imports_table (JsonNode *inventories)
   return node;
 }
 
-static JsonNode *
-score_node (const WbScore *score)
+void
+wb_patching_score_add (WbPatchingResult *result, WbScore *score)
+{
+  score->points += result->check_score.points;
+  score->max_points += result->check_score.max_points;
+  score->n_answered += result->check_score.n_answered;
+  score->n_unknown += result->check_score.n_unknown;
+  score->n_knockouts_failed += result->check_score.n_knockouts_failed;
+}
+
+JsonNode *
+wb_patching_score_node (const WbScore *score)
 {
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
@@ -560,6 +570,7 @@ wb_patching_assess (WbEolData *eol, JsonNode *hosts, JsonNode *inventories, cons
     json_array_add_element (sections, imports_table (inventories));
   result->sections = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (result->sections, sections);
-  result->score = score_node (&score);
+  result->check_score = score;
+  result->score = wb_patching_score_node (&score);
   return result;
 }

@@ -12,6 +12,7 @@
 
 #include "wb-eol.h"
 #include "wb-finding.h"
+#include "wb-score.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ typedef struct {
   JsonNode  *sections;  /* "report-sections": [{title, columns, rows, note}] */
   JsonNode  *score;     /* {"light", "percent", "knockouts_failed", "unknown"} */
   guint      n_checked; /* software versions looked up */
+  WbScore    check_score; /* the version checks alone */
 } WbPatchingResult;
 
 void wb_patching_result_free (WbPatchingResult *result);
@@ -31,6 +33,11 @@ WbPatchingResult *wb_patching_assess (WbEolData  *eol,
                                       JsonNode   *hosts,
                                       JsonNode   *inventories,
                                       const char *today);
+
+/* The version checks' score answers (kept with the result), added to @score; and a
+ * WbScore as the stored "score" node. */
+void      wb_patching_score_add (WbPatchingResult *result, WbScore *score);
+JsonNode *wb_patching_score_node (const WbScore *score);
 
 /* The product id in the end-of-life data for a program's name in a software list, and
  * the version to look up (from the name for Office and Exchange), or NULL. */

@@ -590,7 +590,55 @@ test_pdf_many_findings (Fixture *f, gconstpointer data)
   assert_pages_render (f, n_pages);
 }
 
-/* pdftotext -bbox: every word lies inside the page's margins. */
+typedef struct {
+  double x0, y0, x1, y1;
+  char  *text;
+} WordBox;
+
+static void
+word_box_clear (gpointer data)
+{
+  g_free (((WordBox *) data)->text);
+}
+
+static void
+assert_no_overlap (GRegex *word, const char *page, guint number)
+{
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (WordBox));
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_array_set_clear_func (boxes, word_box_clear);
+  g_regex_match (word, page, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      WordBox box;
+      char *value;
+
+      /* Shrunk a little: neighbouring words may touch. */
+      value = g_match_info_fetch (match, 1), box.x0 = g_ascii_strtod (value, NULL) + 0.8;
+      g_free (value);
+      value = g_match_info_fetch (match, 2), box.y0 = g_ascii_strtod (value, NULL) + 0.8;
+      g_free (value);
+      value = g_match_info_fetch (match, 3), box.x1 = g_ascii_strtod (value, NULL) - 0.8;
+      g_free (value);
+      value = g_match_info_fetch (match, 4), box.y1 = g_ascii_strtod (value, NULL) - 0.8;
+      g_free (value);
+      box.text = g_match_info_fetch (match, 5);
+      g_array_append_val (boxes, box);
+      g_match_info_next (match, NULL);
+    }
+  for (guint i = 0; i < boxes->len; i++)
+    for (guint j = i + 1; j < boxes->len; j++)
+      {
+        WordBox *a = &g_array_index (boxes, WordBox, i);
+        WordBox *b = &g_array_index (boxes, WordBox, j);
+
+        if (a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1)
+          g_error ("page %u: “%s” overlaps “%s”", number, a->text, b->text);
+      }
+}
+
+/* pdftotext -bbox: every word lies inside the page's margins, and none overlaps another. */
 static void
 assert_words_inside (Fixture *f, guint *n_words)
 {
@@ -601,7 +649,12 @@ assert_words_inside (Fixture *f, guint *n_words)
                                         0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
+  g_auto(GStrv) pages = g_strsplit (html, "<page ", -1);
+
   *n_words = 0;
+  /* No two words of a page overlap: a wrapped label must not run into the next row. */
+  for (guint p = 1; pages[p] != NULL; p++)
+    assert_no_overlap (word, pages[p], p);
   g_regex_match (word, html, 0, &match);
   while (g_match_info_matches (match))
     {
@@ -711,6 +764,59 @@ test_pdf_languages (Fixture *f, gconstpointer data)
   g_assert_cmpstr (wb_report_get_language (dutch), ==, "nl");
 }
 
+/* The Dutch report with the project's catalogue and the report's fragment (compiled
+ * into the fixture's folder): Dutch labels are longer; nothing may overlap. */
+static void
+test_pdf_dutch_layout (Fixture *f, gconstpointer data)
+{
+  g_autofree char *saved = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "nl.po", NULL);
+  g_autofree char *fragment = g_test_build_filename (G_TEST_DIST, "..", "po", "fragments",
+                                                     "report.po", NULL);
+  g_autofree char *locale = g_build_filename (f->dir, "locale", NULL);
+  g_autofree char *messages = g_build_filename (locale, "nl", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *merged = g_build_filename (f->dir, "merged.po", NULL);
+  g_autofree char *msgcat = g_find_program_in_path ("msgcat");
+  const char *cat_argv[] = { "msgcat", "--use-first", "-o", merged, po, fragment, NULL };
+  const char *fmt_argv[] = { "msgfmt", "-o", mo, merged, NULL };
+  g_autoptr(WbReport) report = NULL;
+  g_autofree char *text = NULL, *folded = NULL, *out = NULL;
+  guint n_words;
+
+  if (!have_poppler ())
+    return;
+  if (msgcat == NULL)
+    {
+      g_test_skip ("gettext (msgcat, msgfmt) is not installed");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  g_free (run_tool (cat_argv));
+  out = run_tool (fmt_argv);
+  bindtextdomain (GETTEXT_PACKAGE, locale);
+  add_findings (f, 8);
+  set_json (f, EOL_PLUGIN_FOR_TEST, "eol-data-date", "\"2026-11-01\"");
+  report = build (f, "nl");
+  bindtextdomain (GETTEXT_PACKAGE, saved);
+  g_assert_null (wb_report_get_warnings (report)[0]);
+  render (f, report, NULL);
+  text = pdf_text (f);
+  folded = fold (text);
+  assert_contains (folded, "Samenvatting");
+  assert_contains (folded, "Gegevens over einde ondersteuning gecontroleerd op");
+  assert_contains (folded, "25 mei 2027");
+  assert_words_inside (f, &n_words);
+  g_unlink (mo);
+  g_rmdir (messages);
+  {
+    g_autofree char *nl = g_path_get_dirname (messages);
+
+    g_rmdir (nl);
+  }
+  g_rmdir (locale);
+}
+
 static void
 test_pdf_signature_boxes (Fixture *f, gconstpointer data)
 {
@@ -787,6 +893,7 @@ main (int argc, char **argv)
   ADD ("/report/pdf/many-findings", test_pdf_many_findings);
   ADD ("/report/pdf/overflow", test_pdf_overflow);
   ADD ("/report/pdf/languages", test_pdf_languages);
+  ADD ("/report/pdf/dutch-layout", test_pdf_dutch_layout);
   ADD ("/report/pdf/signature-boxes", test_pdf_signature_boxes);
 #undef ADD
   return g_test_run ();

@@ -515,14 +515,22 @@ draw_fact (WbPdfWriter *self, const char *label_text, const char *value_text, do
   g_autoptr(PangoLayout) value = make_layout (self, value_text, STYLE_BODY,
                                               width - LABEL_WIDTH);
 
+  double top;
+  guint page;
+
   pango_layout_set_spacing (value, 1 * PANGO_SCALE);
-  keep_together (self, MIN (layout_height (value), 40) + 4);
+  keep_together (self, MAX (MIN (layout_height (value), 40), layout_height (label)) + 4);
+  top = self->y;
+  page = self->page;
   tag_begin (self, "TR");
   tag_begin (self, "TH");
   show_layout (self, label, x, self->y + 1.5, STYLE_LABEL);
   tag_end (self, "TH");
   flow_layout (self, value, x + LABEL_WIDTH, STYLE_BODY, "TD");
   tag_end (self, "TR");
+  /* A label that wraps to more lines than its value must not run into the next row. */
+  if (self->page == page)
+    self->y = MAX (self->y, top + 1.5 + layout_height (label));
   self->y += 5;
 }
 

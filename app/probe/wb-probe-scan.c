@@ -60,7 +60,8 @@ struct _WbProbeScan {
   guint32     gateway;
   guint8      gw_mac[6];
   gboolean    have_gw_mac;
-  guint16     sport;
+  guint16     sport;          /* first source port; round r sends from sport + r */
+  guint16     cur_sport;
   guint8     *key;           /* cookie key, in libgcrypt secure memory */
 
   gint64      pace_start;
@@ -100,6 +101,16 @@ static inline guint32
 h32 (guint32 be)
 {
   return ntohl (be);
+}
+
+/* Each retry round uses the next source port: a new connection for the target's kernel.
+ * Linux answers a repeated SYN to the same half-open connection at most every 500 ms
+ * (tcp_invalid_ratelimit), so quick retries on the same port would often go unanswered
+ * after a lost SYN-ACK. */
+static gboolean
+our_port (WbProbeScan *s, guint16 port)
+{
+  return port >= s->sport && port <= s->sport + s->job->retries;
 }
 
 static gboolean
@@ -284,9 +295,9 @@ on_tcp (WbProbeScan *s, const WbReply *r, gint64 now)
   gboolean syn_reply, ack_reply;
   Host *h;
 
-  if (r->dport != s->sport || r->dst != s->src)
+  if (!our_port (s, r->dport) || r->dst != s->src)
     return;
-  c = wb_probe_cookie (s->key, s->src, r->src, s->sport, r->sport);
+  c = wb_probe_cookie (s->key, s->src, r->src, r->dport, r->sport);
   /* A SYN-ACK or RST to our SYN acknowledges cookie + 1; an RST to our ACK ping
    * carries the cookie we put in the ACK field as its sequence number. */
   syn_reply = (r->tcp_flags & (WB_TCP_SYN | WB_TCP_RST)) && r->ack == c + 1;
@@ -326,7 +337,7 @@ on_unreachable (WbProbeScan *s, const WbReply *r)
   gint hi;
   gint32 pi;
 
-  if (s->phase != PHASE_TCP || r->orig_proto != 6 || r->orig_sport != s->sport)
+  if (s->phase != PHASE_TCP || r->orig_proto != 6 || !our_port (s, r->orig_sport))
     return;
   hi = find_sub (s, r->orig_dst);
   pi = s->port_index[r->orig_dport];
@@ -340,7 +351,7 @@ on_udp (WbProbeScan *s, const WbReply *r)
   g_autofree char *detail = NULL;
   gint hi;
 
-  if (s->phase != PHASE_UDP || r->dport != s->sport || r->dst != s->src)
+  if (s->phase != PHASE_UDP || !our_port (s, r->dport) || r->dst != s->src)
     return;
   hi = find_sub (s, r->src);
   if (hi < 0)
@@ -349,7 +360,7 @@ on_udp (WbProbeScan *s, const WbReply *r)
     {
       WbUdpService svc = s->udp_list[k];
       guint16 port = wb_udp_service_port (svc);
-      guint16 txid = (guint16) wb_probe_cookie (s->key, s->src, r->src, s->sport, port);
+      guint16 txid = (guint16) wb_probe_cookie (s->key, s->src, r->src, r->dport, port);
 
       if (r->sport != port || is_answered (s, (guint64) k * s->n_sub + (guint) hi))
         continue;
@@ -490,10 +501,10 @@ static void
 send_syn (WbProbeScan *s, const guint8 *mac, guint32 dst, guint16 port)
 {
   guint8 f[WB_PROBE_FRAME_MAX];
-  guint32 c = wb_probe_cookie (s->key, s->src, dst, s->sport, port);
+  guint32 c = wb_probe_cookie (s->key, s->src, dst, s->cur_sport, port);
 
   pace (s);
-  send_frame (s, f, wb_probe_build_tcp (f, s->mac, mac, s->src, dst, s->sport, port, c, 0,
+  send_frame (s, f, wb_probe_build_tcp (f, s->mac, mac, s->src, dst, s->cur_sport, port, c, 0,
                                         WB_TCP_SYN, (guint32) g_get_monotonic_time ()));
 }
 
@@ -501,10 +512,10 @@ static void
 send_ack (WbProbeScan *s, const guint8 *mac, guint32 dst, guint16 port)
 {
   guint8 f[WB_PROBE_FRAME_MAX];
-  guint32 c = wb_probe_cookie (s->key, s->src, dst, s->sport, port);
+  guint32 c = wb_probe_cookie (s->key, s->src, dst, s->cur_sport, port);
 
   pace (s);
-  send_frame (s, f, wb_probe_build_tcp (f, s->mac, mac, s->src, dst, s->sport, port,
+  send_frame (s, f, wb_probe_build_tcp (f, s->mac, mac, s->src, dst, s->cur_sport, port,
                                         ~c, c, WB_TCP_ACK, 0));
 }
 
@@ -525,12 +536,12 @@ send_udp (WbProbeScan *s, Host *h, WbUdpService svc)
   guint8 payload[128];
   guint8 f[WB_PROBE_FRAME_MAX + 64];
   guint16 port = wb_udp_service_port (svc);
-  guint16 txid = (guint16) wb_probe_cookie (s->key, s->src, h->addr, s->sport, port);
+  guint16 txid = (guint16) wb_probe_cookie (s->key, s->src, h->addr, s->cur_sport, port);
   gsize n = wb_probe_build_udp_request (svc, txid, payload, sizeof payload);
 
   pace (s);
   send_frame (s, f, wb_probe_build_udp (f, sizeof f, s->mac, h->mac, s->src, h->addr,
-                                        s->sport, port, payload, n));
+                                        s->cur_sport, port, payload, n));
 }
 
 /* ---- phases ------------------------------------------------------------------------- */
@@ -580,6 +591,7 @@ discover (WbProbeScan *s)
     {
       guint pending = 0;
 
+      s->cur_sport = (guint16) (s->sport + round);
       pace_reset (s);
       for (guint i = 0; i < s->n_hosts && !stopping (s); i++)
         if (!s->hosts[i].up)
@@ -644,6 +656,7 @@ scan_pairs (WbProbeScan *s, Phase phase, guint n_items, double p0, double p1)
   memset (s->answered, 0, (n + 7) / 8);
   for (guint round = 0; round <= s->job->retries && !stopping (s); round++)
     {
+      s->cur_sport = (guint16) (s->sport + round);
       send_round (s, phase == PHASE_UDP, round == 0 ? p0 : p1, p1);
       wait_replies (s, all_answered);
       if (all_answered (s))
@@ -1006,6 +1019,7 @@ wb_probe_scan_new (WbProbeJob *job, volatile sig_atomic_t *stop, GError **error)
   gcry_randomize (s->key, 16, GCRY_STRONG_RANDOM);
   gcry_randomize (&r16, sizeof r16, GCRY_WEAK_RANDOM);
   s->sport = (guint16) (40000 + r16 % 20000);
+  s->cur_sport = s->sport;
   if (!choose_route (s, error) || !open_capture (s, error) || !resolve_gateway (s, error))
     return NULL;
   return g_steal_pointer (&s);

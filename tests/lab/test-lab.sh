@@ -108,6 +108,24 @@ sys.exit(0 if ok else 1)
 PY
 result "an explicit port list without discovery scans exactly those ports; an empty local address stays silent" $?
 
+# a wider range holds the LAN's own network and broadcast address: never probed
+capture_start "$work/wide.pcap"
+scan "{\"version\":1,\"interface\":\"eth0\",\"scope\":{\"targets\":[\"198.18.0.0/23\"],\"activity\":\"active\"},\"ports\":\"80\"}" "$work/wide"
+rc=$?
+capture_stop
+c=$(tcpdump -n -r "$work/wide.pcap" 'dst host 198.18.0.255 or dst host 198.18.0.0 or dst host 255.255.255.255' 2>/dev/null | grep -c .)
+all=$(packets "$work/wide.pcap")
+python3 - "$work/expect.json" "$work/wide" <<'PY'
+import json, sys
+want = json.load(open(sys.argv[1]))["hosts"]
+got = [json.loads(l) for l in open(sys.argv[2])]
+up = {e["address"] for e in got if e["event"] == "host"}
+sys.exit(0 if up == set(want) else 1)
+PY
+found=$?
+result "a /23 scan skips the LAN's network and broadcast address ($c of $all packets to them) and still finds every host (exit $rc)" \
+  "$([ $rc = 0 ] && [ "$c" = 0 ] && [ "$all" -gt 100 ] && [ $found = 0 ]; echo $?)"
+
 # --- SIGTERM mid-scan ---------------------------------------------------------------
 printf '%s' "{\"version\":1,\"interface\":\"eth0\",\"scope\":$scope,\"ports\":\"all\",\"rate\":20000}" |
   "$lab" exec scanner "$probe" > "$work/term" 2>/dev/null &

@@ -129,7 +129,16 @@ checks_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   wb_score_init (&score);
   score_records (scope, records, &score);
-  json_array_add_element (tables, wb_fh_checklist_section (scope, records));
+  {
+    JsonNode *checklist = wb_fh_checklist_section (scope, records);
+    JsonArray *rows = json_object_get_array_member (json_node_get_object (checklist), "rows");
+
+    /* No item agreed: no empty table in the report (the notes say what was left out). */
+    if (json_array_get_length (rows) > 0)
+      json_array_add_element (tables, checklist);
+    else
+      json_node_unref (checklist);
+  }
   wb_fh_run_judge (data->run, findings, tables, &score);
   if (data->run->notes->len > 0)
     {

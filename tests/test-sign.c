@@ -607,6 +607,8 @@ test_hostile (void)
     "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n114\n%%EOF\n",
     /* an xref entry pointing past the end */
     "%PDF-1.4\nxref\n0 2\n0000000000 65535 f \n0099999999 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n9\n%%EOF\n",
+    /* an older section whose /Prev is invalid (found by fuzz-pdf-read: use after free) */
+    "%PDF-1.4\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Prev -5 >>\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Prev 9 >>\nstartxref\n69\n%%EOF\n",
     /* huge count */
     "%PDF-1.4\nxref\n0 99999999999\n0000000000 65535 f \ntrailer\n<< /Size 2 >>\nstartxref\n9\n%%EOF\n",
   };

@@ -749,6 +749,8 @@ wb_pdf_doc_open (GBytes  *data,
   for (guint i = 0;; i++)
     {
       WbPdfObj *trailer, *prev;
+      gboolean has_prev, prev_ok;
+      gsize next;
 
       if (i >= MAX_SECTIONS || g_hash_table_contains (seen, GSIZE_TO_POINTER (offset + 1)))
         {
@@ -760,24 +762,23 @@ wb_pdf_doc_open (GBytes  *data,
       if (trailer == NULL)
         return NULL;
       prev = wb_pdf_dict_get (trailer, "Prev");
+      /* Read everything from @prev before the trailer it belongs to may be freed. */
+      has_prev = prev != NULL;
+      prev_ok = has_prev && prev->kind == WB_PDF_INT && prev->integer >= 0
+                && (guint64) prev->integer < doc->len;
+      next = prev_ok ? (gsize) prev->integer : 0;
       if (doc->trailer == NULL)
-        doc->trailer = trailer;
-      if (prev == NULL || prev->kind != WB_PDF_INT || prev->integer < 0
-          || (guint64) prev->integer >= doc->len)
-        {
-          if (trailer != doc->trailer)
-            wb_pdf_obj_free (trailer);
-          if (prev != NULL && (prev->kind != WB_PDF_INT || prev->integer < 0
-                               || (guint64) prev->integer >= doc->len))
-            {
-              FAIL (WB_SIGN_ERROR_INVALID, _("The PDF's /Prev points outside the file."));
-              return NULL;
-            }
-          break;
-        }
-      offset = prev->integer;
-      if (trailer != doc->trailer)
+        doc->trailer = trailer; /* the newest trailer is the one that counts */
+      else
         wb_pdf_obj_free (trailer);
+      if (has_prev && !prev_ok)
+        {
+          FAIL (WB_SIGN_ERROR_INVALID, _("The PDF's /Prev points outside the file."));
+          return NULL;
+        }
+      if (!has_prev)
+        break;
+      offset = next;
     }
   size = wb_pdf_dict_get (doc->trailer, "Size");
   if (size == NULL || size->kind != WB_PDF_INT || size->integer < 1

@@ -90,6 +90,12 @@ every_page "TLP:RED is on every page" red.pdf "TLP:RED"
 out=$(pdftotext red.pdf - | tr -s ' \n' '  ')
 contains "the English report has an action plan" "Action plan"
 contains "and the retention section" "Your data: retention and destruction"
+contains "a report is a draft unless said otherwise" "Draft"
+check "the final version" 0 "$cli" report "$f" -o final.pdf --lang en --final
+out=$(pdftotext final.pdf - | tr -s ' \n' '  ')
+contains "the final version says it is signed on the last page" "Final: signed digitally"
+lacks "and is no draft" "Draft"
+rm -f final.pdf
 check "an existing PDF is replaced" 0 "$cli" report "$f" -o red.pdf --lang en --tlp green
 every_page "with the new label" red.pdf "TLP:GREEN"
 check "a path in a missing folder is reported" 5 "$cli" report "$f" -o no-such-dir/r.pdf

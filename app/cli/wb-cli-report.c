@@ -63,6 +63,7 @@ wb_cli_report (int argc, char **argv)
   g_autofree char *language = NULL;
   g_autofree char *tlp = NULL;
   g_autofree char *date = NULL;
+  gboolean final = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the PDF to FILE (required)"), N_("FILE") },
@@ -73,6 +74,8 @@ wb_cli_report (int argc, char **argv)
          "agreement's)"), N_("LABEL") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("Date of the report, YYYY-MM-DD (default: today)"), N_("DATE") },
+    { "final", 0, 0, G_OPTION_ARG_NONE, &final,
+      N_("The final version, to be signed (default: a draft)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -101,6 +104,8 @@ wb_cli_report (int argc, char **argv)
       options.tlp = label;
     }
   options.date = date;
+  if (final)
+    options.status = WB_REPORT_STATUS_SIGNED;
   engagement = wb_cli_open (argv[1], &error);
   if (engagement == NULL)
     return wb_cli_fail (error);

@@ -414,7 +414,8 @@ build_cover (WbReport *self)
            T (N_("TLP:AMBER+STRICT — only for your own organisation")) :
            wb_report_get_tlp_label (self));
   add_row (cover, 2, T (N_("Status")), self->status == WB_REPORT_STATUS_SIGNED ?
-           T (N_("Signed")) : T (N_("Draft — not signed yet")));
+           T (N_("Final: signed digitally by the team and the teacher (last page)")) :
+           T (N_("Draft — not signed yet")));
 }
 
 /* ---- summary ---- */

@@ -26,8 +26,8 @@ typedef enum {
 } WbReportError;
 
 typedef enum {
-  WB_REPORT_STATUS_DRAFT,
-  WB_REPORT_STATUS_SIGNED,
+  WB_REPORT_STATUS_DRAFT,  /* "Draft — not signed yet", with a note on the cover */
+  WB_REPORT_STATUS_SIGNED, /* final: rendered to be signed (werkbank-cli sign) */
 } WbReportStatus;
 
 typedef struct {

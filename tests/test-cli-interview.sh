@@ -99,6 +99,17 @@ contains "the note is kept as evidence" "Only an old list in a drawer"
 contains "who answered is kept" "Kees Bakker"
 lacks "the 'partly' to data-known is a finding but unanswered questions are not" "avg.no-breach-procedure"
 
+# --- a broken content file: the plugin does not load, the message names file and problem -
+build_plugins=${WERKBANK_PLUGIN_PATH%%:*}
+mkdir -p broken-plugins/avg
+cp "$build_plugins/avg/libavg.so" "$build_plugins/avg/avg.plugin" broken-plugins/avg/
+sed 's/"weight": 3/"wieght": 3/' "$src/plugins/avg/questionnaire.json" > broken-plugins/avg/questionnaire.json
+check "an interview with a broken content file is refused" 6 env WERKBANK_PLUGIN_PATH="$work/broken-plugins" "$cli" interview "$f" avg --answers "$src/plugins/avg/demo-answers.json"
+contains "the message names the file" "broken-plugins/avg/questionnaire.json"
+contains "the message names the line and the problem" "unknown field “wieght”"
+check "a plugin with a broken content file does not load" 1 env WERKBANK_PLUGIN_PATH="$work/broken-plugins" "$cli" run "$f" avg --quiet
+contains "loading it says why" "wieght"
+
 # --- the demo fills in both interviews from the shipped answers -------------------------
 check "the demo runs" 0 "$cli" demo --dir demo
 contains "the demo records the AVG interview" "31 answers recorded"

@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 
 #include "wb-cli-common.h"
+#include "wb-identity.h"
+#include "wb-pdf-sign.h"
 #include "wb-pdf-writer.h"
 #include "wb-plugin-host.h"
 #include "wb-questionnaire.h"
@@ -23,6 +25,11 @@
 #define DEMO_FILE "lab-company.wbv"
 #define DEMO_TEACHER_KEY "teacher.key"
 #define DEMO_REPORT "lab-company-report.pdf"
+#define DEMO_SIGNED_REPORT "lab-company-report-signed.pdf"
+#define DEMO_SCHOOL_CA "school-ca.wbid"
+#define DEMO_SCHOOL_CA_PEM "school-ca.pem"
+#define DEMO_TEAM_ID "team.wbid"
+#define DEMO_TEACHER_ID "teacher.wbid"
 
 static gboolean
 demo_company (WbEngagement *engagement, GError **error)
@@ -232,6 +239,103 @@ demo_report (WbEngagement *engagement, const char *dir, GError **error)
   return TRUE;
 }
 
+/* A demo identity: made once in the demo folder (the CA issues it), loaded later. */
+static WbIdentity *
+demo_identity (const char *dir, const char *file, WbIdentity *ca, const char *name,
+               WbIdentityRole role, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(WbIdentity) identity = NULL;
+  WbKdfParams params;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return wb_identity_load (path, DEMO_PASSPHRASE, error);
+  if (ca == NULL)
+    identity = wb_identity_new_ca (name, "Werkbank Demoschool", WB_KEY_ECDSA_P256, 3650,
+                                   error);
+  else
+    identity = wb_identity_issue (ca, name, role, WB_KEY_ECDSA_P256, 730, error);
+  wb_kdf_params_default (&params);
+  if (identity == NULL || !wb_identity_save (identity, path, DEMO_PASSPHRASE, &params, error))
+    return NULL;
+  return g_steal_pointer (&identity);
+}
+
+/* The main job ends in a signed PDF: the team signs, the teacher certifies, and the
+ * result is checked the way a company would (verify-pdf --ca school-ca.pem). */
+static gboolean
+demo_signed_report (WbEngagement *engagement, const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, DEMO_SIGNED_REPORT, NULL);
+  g_autofree char *ca_pem_path = g_build_filename (dir, DEMO_SCHOOL_CA_PEM, NULL);
+  g_autofree char *ca_pem = NULL;
+  g_autoptr(WbIdentity) ca = NULL;
+  g_autoptr(WbIdentity) team = NULL;
+  g_autoptr(WbIdentity) teacher = NULL;
+  g_autoptr(WbReport) report = NULL;
+  g_autoptr(WbPdfWriter) writer = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) signed_once = NULL;
+  g_autoptr(GBytes) signed_twice = NULL;
+  WbReportOptions options;
+  WbPdfSignOptions sign;
+  WbPdfRect box;
+  guint page;
+
+  ca = demo_identity (dir, DEMO_SCHOOL_CA, NULL, "Werkbank Demoschool CA", WB_IDENTITY_CA,
+                      error);
+  if (ca == NULL)
+    return FALSE;
+  team = demo_identity (dir, DEMO_TEAM_ID, ca, "Sanne de Vries", WB_IDENTITY_TEAM, error);
+  teacher = team ? demo_identity (dir, DEMO_TEACHER_ID, ca, "Petra Jansen",
+                                  WB_IDENTITY_TEACHER, error) : NULL;
+  if (teacher == NULL)
+    return FALSE;
+  ca_pem = wb_certificate_to_pem (wb_identity_get_certificate (ca));
+  if (!g_file_set_contents (ca_pem_path, ca_pem, -1, error))
+    return FALSE;
+
+  wb_report_options_init (&options);
+  options.status = WB_REPORT_STATUS_SIGNED;
+  report = wb_report_new (engagement, &options, error);
+  if (report == NULL)
+    return FALSE;
+  writer = wb_pdf_writer_new (report);
+  pdf = wb_pdf_writer_render (writer, error);
+  if (pdf == NULL)
+    return FALSE;
+  wb_pdf_sign_options_init (&sign);
+  wb_pdf_writer_get_signature_box (writer, WB_SIGNATURE_TEAM, &page, &box);
+  sign.page = page;
+  sign.x = box.x;
+  sign.y = box.y;
+  sign.width = box.width;
+  sign.height = box.height;
+  sign.role = _("Team");
+  signed_once = wb_pdf_sign (pdf, team, &sign, error);
+  if (signed_once == NULL)
+    return FALSE;
+  wb_pdf_writer_get_signature_box (writer, WB_SIGNATURE_TEACHER, &page, &box);
+  sign.kind = WB_PDF_SIGNATURE_CERTIFICATION;
+  sign.page = page;
+  sign.x = box.x;
+  sign.y = box.y;
+  sign.width = box.width;
+  sign.height = box.height;
+  sign.role = _("Teacher (validation)");
+  signed_twice = wb_pdf_sign (signed_once, teacher, &sign, error);
+  if (signed_twice == NULL
+      || !wb_pdf_verify (signed_twice, wb_identity_get_certificate (ca), NULL, error)
+      || !g_file_set_contents (path, g_bytes_get_data (signed_twice, NULL),
+                               g_bytes_get_size (signed_twice), error))
+    return FALSE;
+  g_print (_("• The report signed by the team and certified by the teacher: %s\n"
+             "  (identities and the school CA in %s, passphrase “%s”; check it with: "
+             "werkbank-cli verify-pdf %s --ca %s)\n"),
+           path, dir, DEMO_PASSPHRASE, path, ca_pem_path);
+  return TRUE;
+}
+
 /* The interviews: every plugin that ships a questionnaire and demo answers (the lab
  * bakery's owner answering) gets them, one committed record per answer. */
 static gboolean
@@ -286,7 +390,7 @@ run_demo (const char *dir, const char *path, GError **error)
   if (!wb_vault_verify (wb_engagement_get_vault (engagement), &report, error))
     return FALSE;
   g_print ("• %s\n", report);
-  if (!demo_report (engagement, dir, error))
+  if (!demo_report (engagement, dir, error) || !demo_signed_report (engagement, dir, error))
     return FALSE;
   g_clear_object (&engagement);
   return demo_check_teacher (path, dir, error);

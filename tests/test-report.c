@@ -258,6 +258,18 @@ find_bytes (const char *data, gsize size, const char *needle)
   return NULL;
 }
 
+/* The first @needle in [@from, @end), or NULL. */
+static const char *
+find_bytes_from (const char *from, const char *end, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = from; p + n <= end; p++)
+    if (memcmp (p, needle, n) == 0)
+      return p;
+  return NULL;
+}
+
 /* The catalog names the language, and startxref points at the "xref" keyword. */
 static void
 assert_xref_intact (Fixture *f, const char *lang)
@@ -536,6 +548,24 @@ test_pdf_contents (Fixture *f, gconstpointer data)
   assert_contains (structure, "P (block)");
   dests = run_tool (dests_argv);
   assert_contains (dests, "section-1");
+  /* Every finding card is a destination; the first steps link to theirs. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("finding-%s",
+                                               wb_finding_get_id (findings->pdata[i]));
+
+      assert_contains (dests, name);
+    }
+  {
+    g_autofree char *raw = NULL;
+    gsize size;
+    guint n_links = 0;
+
+    g_assert_true (g_file_get_contents (f->pdf, &raw, &size, NULL));
+    for (const char *p = raw; (p = find_bytes_from (p, raw + size, "/Subtype /Link")); p++)
+      n_links++;
+    g_assert_cmpuint (n_links, >=, 5);
+  }
   assert_pages_render (f, n_pages);
 }
 

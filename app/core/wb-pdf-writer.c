@@ -625,6 +625,7 @@ draw_steps (WbPdfWriter *self, WbReportBlock *block)
       g_autoptr(PangoLayout) digit = make_layout (self, number, STYLE_STEP_NUMBER, 22);
       g_autoptr(PangoLayout) step = make_layout (self, row[1], STYLE_BODY,
                                                  CONTENT_WIDTH - indent);
+      g_autofree char *link = NULL;
 
       pango_layout_set_alignment (digit, PANGO_ALIGN_CENTER);
       /* The summary stays one page: a long title or step is cut short here (the action
@@ -643,7 +644,13 @@ draw_steps (WbPdfWriter *self, WbReportBlock *block)
       show_layout (self, digit, MARGIN_X, self->y + 1.5, STYLE_STEP_NUMBER);
       tag_end (self, "Lbl");
       tag_begin (self, "LBody");
+      /* The title links to the finding's card in the action plan. */
+      link = g_strdup_printf ("dest='finding-%s'", row[3]);
+      if (!self->dry)
+        cairo_tag_begin (self->cr, CAIRO_TAG_LINK, link);
       flow_layout (self, title, MARGIN_X + indent, STYLE_H3, "P");
+      if (!self->dry)
+        cairo_tag_end (self->cr, CAIRO_TAG_LINK);
       self->y += 2;
       flow_layout (self, step, MARGIN_X + indent, STYLE_BODY, "P");
       self->y += 2;
@@ -699,7 +706,15 @@ draw_finding (WbPdfWriter *self, WbReportBlock *block)
   cairo_set_source_rgb (self->cr, r, g, b);
   cairo_rectangle (self->cr, MARGIN_X, self->y, 3, layout_height (title));
   cairo_fill (self->cr);
+  if (!self->dry)
+    {
+      g_autofree char *dest = g_strdup_printf ("name='finding-%s'", block->columns[1]);
+
+      cairo_tag_begin (self->cr, CAIRO_TAG_DEST, dest);
+    }
   flow_layout (self, title, MARGIN_X + 10, STYLE_H3, "H3");
+  if (!self->dry)
+    cairo_tag_end (self->cr, CAIRO_TAG_DEST);
   self->y += 6;
   tag_begin (self, "Table");
   for (guint i = 0; i < block->rows->len; i++)

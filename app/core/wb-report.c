@@ -514,7 +514,8 @@ build_first_steps (WbReport *self, GPtrArray *plan)
       const WbAdvice *advice = wb_finding_get_advice (finding);
       g_autofree char *who = when_and_who (self, advice);
 
-      add_row (steps, 3, wb_finding_get_title (finding), step_text (self, advice), who);
+      add_row (steps, 4, wb_finding_get_title (finding), step_text (self, advice), who,
+               wb_finding_get_id (finding));
     }
 }
 
@@ -548,8 +549,9 @@ build_finding (WbReport *self, WbFinding *finding)
 
   card = add_block (self, WB_REPORT_BLOCK_FINDING, wb_finding_get_title (finding),
                     wb_severity_to_string (wb_finding_get_severity (finding)));
-  card->columns = g_new0 (char *, 2);
+  card->columns = g_new0 (char *, 3);
   card->columns[0] = g_strdup (severity_label (self, wb_finding_get_severity (finding)));
+  card->columns[1] = g_strdup (wb_finding_get_id (finding));
   if (evidence != NULL)
     add_row (card, 2, T (N_("What we saw")), evidence);
   if (assets != NULL)

@@ -47,9 +47,9 @@ typedef enum {
   WB_REPORT_BLOCK_FACTS,      /* rows: [label, value] */
   WB_REPORT_BLOCK_TABLE,      /* text: caption; columns; rows as long as columns */
   WB_REPORT_BLOCK_LIGHTS,     /* rows: [area, light id, percent or "", verdict] */
-  WB_REPORT_BLOCK_STEPS,      /* rows: [title, what to do, who and when] */
+  WB_REPORT_BLOCK_STEPS,      /* rows: [title, what to do, who and when, finding id] */
   WB_REPORT_BLOCK_FINDING,    /* text: title; tone: severity id; columns: [severity
-                                 label]; rows: [label, value] */
+                                 label, finding id]; rows: [label, value] */
   WB_REPORT_BLOCK_SIGNATURES, /* rows: [role id ("team"/"teacher"), caption, names] */
 } WbReportBlockKind;
 

@@ -358,6 +358,14 @@ demo_interviews (WbEngagement *engagement, WbPluginHost *host, GError **error)
       context = wb_run_context_new (G_OBJECT (engagement), info->id);
       if (!wb_questionnaire_apply_answers_file (q, context, answers, &n_saved, error))
         return FALSE;
+      /* Automated checks send packets: only into the lab (see demo_run_plugins). */
+      if (g_strcmp0 (g_getenv ("WERKBANK_DEMO_LAB"), "1") != 0)
+        {
+          g_autoptr(JsonNode) off = json_node_init_boolean (json_node_alloc (), FALSE);
+
+          if (!wb_run_context_set_data (context, "automated-checks", off, error))
+            return FALSE;
+        }
       g_print (g_dngettext (GETTEXT_PACKAGE, "• Interview “%s”: %u answer recorded …\n",
                             "• Interview “%s”: %u answers recorded …\n", n_saved),
                wb_questionnaire_get_title (q), n_saved);

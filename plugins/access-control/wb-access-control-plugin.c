@@ -302,6 +302,18 @@ checks_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
+/* The team can switch the automated checks off for an engagement (plugin data
+ * "automated-checks": false), e.g. while the laptop is not on the company's network:
+ * then the run scores the interview only and sends no packet. */
+static gboolean
+checks_wanted (WbRunContext *context)
+{
+  JsonNode *node = wb_run_context_get_data (context, "automated-checks");
+
+  return node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+         json_node_get_value_type (node) != G_TYPE_BOOLEAN || json_node_get_boolean (node);
+}
+
 static void
 ac_run_async (WbPlugin            *plugin,
               WbRunContext        *context,
@@ -325,6 +337,13 @@ ac_run_async (WbPlugin            *plugin,
     {
       wb_run_context_progress (context, 1.0,
                                _("The agreement allows no active checks: interview only."));
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (!checks_wanted (context))
+    {
+      wb_run_context_progress (context, 1.0,
+                               _("The automated checks are switched off: interview only."));
       g_task_return_boolean (task, TRUE);
       return;
     }

@@ -130,4 +130,14 @@ if command -v pdftotext > /dev/null; then
   contains "the record names the company" "Bakkerij Test"
 fi
 
+# --- the demo ends in a signed report -----------------------------------------------
+check "the demo runs" 0 "$cli" demo --dir demo
+contains "the demo names the signed report" "lab-company-report-signed.pdf"
+check "the demo's report verifies against the demo school CA" 0 "$cli" verify-pdf \
+  demo/lab-company-report-signed.pdf --ca demo/school-ca.pem
+contains "it has the team's and the teacher's signature" "All 2 signatures are valid"
+check "the demo runs again on the same identities" 0 "$cli" demo --dir demo --force
+check "and its report verifies again" 0 "$cli" verify-pdf \
+  demo/lab-company-report-signed.pdf --ca demo/school-ca.pem
+
 echo "1..$n"

@@ -187,6 +187,24 @@ test_identity_roundtrip (void)
                    wb_x25519_key_get_public (wb_identity_get_x25519_key (fx.teacher)), 32);
   g_assert_null (wb_identity_get_x25519_key (fx.team));
 
+  /* One file per person: the same key opens an engagement through its teacher slot. */
+  {
+    g_autofree char *vault_path = g_build_filename (fx.dir, "slot.wbv", NULL);
+    g_autoptr(WbVault) created = NULL;
+    g_autoptr(WbVault) opened = NULL;
+
+    created = wb_vault_create_with_public_key (vault_path, "Juf Jansen",
+                                               wb_x25519_key_get_public (
+                                                 wb_identity_get_x25519_key (fx.teacher)),
+                                               &error);
+    g_assert_no_error (error);
+    g_clear_object (&created);
+    opened = wb_vault_open_with_key (vault_path, wb_identity_get_x25519_key (loaded),
+                                     WB_VAULT_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (opened);
+  }
+
   g_clear_object (&loaded);
   loaded = wb_identity_load (path, "verkeerd", &error);
   g_assert_error (error, WB_SIGN_ERROR, WB_SIGN_ERROR_WRONG_PASSPHRASE);

@@ -99,6 +99,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         if self.mode == "plain":
             return self.send(301, b"", [("Location", "https://www.proefkeuken.test:8443/")])
+        if self.mode == "mixed":
+            self.mode = "good"
         good = [("Strict-Transport-Security", "max-age=31536000"),
                 ("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"),
                 ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
@@ -125,6 +127,10 @@ def serve_web(address, port, mode, cert, key):
         context.load_cert_chain(cert, key)
         if mode == "good":
             context.minimum_version = ssl.TLSVersion.TLSv1_3
+        elif mode == "mixed":
+            # TLS 1.3 for a modern client, and still TLS 1.0 for an old one.
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+            context.minimum_version = ssl.TLSVersion.TLSv1
         elif mode == "tls10":
             # TLS 1.0 only, where this OpenSSL still allows it.
             context.set_ciphers("DEFAULT:@SECLEVEL=0")

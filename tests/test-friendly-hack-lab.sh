@@ -62,6 +62,7 @@ printf 'nameserver 198.18.1.30\noptions timeout:1 attempts:1\n' > "$netns_dir/re
 "$lab" exec web python3 "$servers" web 198.18.1.10 8081 plain & pids+=($!)
 "$lab" exec web python3 "$servers" web 198.18.1.10 9443 bad cert.pem key.pem & pids+=($!)
 "$lab" exec web python3 "$servers" web 198.18.1.10 9444 tls10 cert.pem key.pem & pids+=($!)
+"$lab" exec web python3 "$servers" web 198.18.1.10 9445 mixed cert.pem key.pem & pids+=($!)
 for i in $(seq 1 50); do   # bounded: at most 5 s for the servers to listen
   "$lab" exec scanner timeout 1 bash -c 'exec 3<>/dev/tcp/198.18.1.10/9444' 2>/dev/null && break
   sleep 0.1
@@ -104,7 +105,7 @@ run --website https://www.proefkeuken.test:8443/ --http-url http://www.proefkeuk
 [ $? = 0 ] && ok "the checks run against the good site and the DNS server" || { not_ok "the checks run against the good site"; sed 's/^/# /' run.log; }
 # The throwaway certificate is self-signed: that finding is right; nothing else may show.
 grep -v "friendly-hack.website-certificate" findings.json > good.json
-lacks "the good site (TLS 1.3, all headers, security.txt) has no other website findings" "friendly-hack.website-" good.json
+lacks "the good site (TLS 1.3 only, all headers, security.txt) has no other website findings" "friendly-hack.website-" good.json
 has "the self-signed certificate is reported" "friendly-hack.website-certificate" findings.json
 has "the failed tailgating item is a finding" "friendly-hack.tailgating" findings.json
 has "DMARC p=quarantine is a (low) finding" "friendly-hack.mail-dmarc" findings.json
@@ -124,6 +125,9 @@ if grep -qF "friendly-hack.website-tls-outdated" findings.json ||
    grep -qF "friendly-hack.website-unreachable" findings.json; then
   ok "a TLS 1.0-only site is never rated good (outdated, or refused by the TLS library)"
 else not_ok "a TLS 1.0-only site is never rated good"; fi
+
+run --website https://www.proefkeuken.test:9445/ --http-url http://www.proefkeuken.test:8081/
+has "a site that offers TLS 1.3 but still accepts TLS 1.0 is told to phase it out" "friendly-hack.website-tls-outdated" findings.json
 
 run --website https://www.proefkeuken.test:9443/ --hoster webhoster.test
 has "without the hoster's consent the home page is still asked" "friendly-hack.website-certificate" findings.json

@@ -100,6 +100,13 @@ fake_fetch (const char *url, GCancellable *cancellable)
   return page;
 }
 
+static char *
+fake_old_tls (const char *host, guint16 port, GCancellable *cancellable, gboolean *checked)
+{
+  *checked = TRUE;
+  return bad_site ? g_strdup ("TLS 1.0") : NULL;
+}
+
 static void
 fake_lookup (GResolver *resolver, const char *name, GResolverRecordType type,
              GCancellable *cancellable, WbFhLookup *out)
@@ -204,6 +211,7 @@ make_run (WbScope *scope, const char *targets)
   g_assert_no_error (error);
   run->fetch = fake_fetch;
   run->lookup = fake_lookup;
+  run->old_tls_check = fake_old_tls;
   return run;
 }
 
@@ -229,7 +237,9 @@ test_hoster_consent (void)
   g_assert_nonnull (strstr (g_ptr_array_index (refused->notes, 0), "webhoster.example"));
   wb_fh_run_checks (allowed, NULL);
   g_assert_true (allowed->website_full);
-  g_assert_cmpuint (allowed->n_requests, ==, 13); /* home, http, security.txt, 6 + 4 paths */
+  /* home, http, the old-TLS handshake, security.txt, 6 + 4 paths */
+  g_assert_cmpuint (allowed->n_requests, ==, 14);
+  g_assert_cmpstr (allowed->old_tls, ==, "TLS 1.0");
 }
 
 static void
@@ -264,6 +274,7 @@ test_scope_refusal (void)
   g_assert_no_error (error);
   skipped->fetch = fake_fetch;
   skipped->lookup = fake_lookup;
+  skipped->old_tls_check = fake_old_tls;
   wb_fh_run_checks (skipped, NULL);
   g_assert_cmpuint (skipped->n_requests, ==, 0);
   g_assert_false (skipped->mail_asked);

@@ -24,6 +24,7 @@ wb_fh_run_free (WbFhRun *run)
   g_ptr_array_unref (run->notes);
   wb_fh_page_free (run->home); wb_fh_page_free (run->plain);
   wb_fh_page_free (run->security_txt);
+  g_free (run->old_tls);
   g_ptr_array_unref (run->admin);
   g_ptr_array_unref (run->listing);
   wb_fh_lookup_clear (&run->mx); wb_fh_lookup_clear (&run->spf);
@@ -126,6 +127,7 @@ wb_fh_run_new (WbScope *scope, JsonNode *targets, const char *today, GError **er
   run->today = g_strdup (today);
   run->fetch = wb_fh_fetch;
   run->lookup = wb_fh_lookup;
+  run->old_tls_check = wb_fh_old_tls;
   if (targets == NULL)
     return g_steal_pointer (&run);
   object = wb_json_get_object (targets, _("the friendly-hack targets"), error);
@@ -174,6 +176,18 @@ check_website (WbFhRun *run, GCancellable *cancellable)
   if (!run->website_full || run->home->status == 0)
     return;
   run->plain = fetch (run, run->website_plain, cancellable);
+  /* One more handshake offering only TLS 1.0 and 1.1: does the server still take them? */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (run->website, G_URI_FLAGS_NONE, NULL);
+
+    if (uri != NULL && run->home->tls_version != G_TLS_PROTOCOL_VERSION_UNKNOWN)
+      {
+        run->n_requests++;
+        run->old_tls = run->old_tls_check (g_uri_get_host (uri),
+                                           g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : 443,
+                                           cancellable, &run->old_tls_checked);
+      }
+  }
   security_txt = g_strconcat (run->website_base, "/.well-known/security.txt", NULL);
   run->security_txt = fetch (run, security_txt, cancellable);
   for (guint i = 0; admin_paths[i] != NULL && !g_cancellable_is_cancelled (cancellable); i++)
@@ -325,6 +339,16 @@ judge_tls (WbFhRun *run, GPtrArray *findings, JsonArray *rows, WbScore *score, c
     WB_OWNER_SUPPLIER, WB_PRIORITY_NOW, 1, "NCSC ICT-beveiligingsrichtlijnen voor TLS" };
 
   add_row (rows, _("TLS version"), tls);
+  if (run->old_tls != NULL)
+    {
+      g_free (tls);
+      tls = g_strdup_printf (_("also accepts %s (phase out)"), run->old_tls);
+      rating = WB_FH_TLS_PHASE_OUT;
+    }
+  add_row (rows, _("TLS 1.0 or 1.1 accepted"),
+           run->old_tls != NULL ? run->old_tls
+           : run->old_tls_checked ? _("no")
+           : _("not checked (needs the hoster's consent and werkbank-tls-check)"));
   wb_score_add (score, rating == WB_FH_TLS_GOOD ? WB_ANSWER_YES
                        : rating == WB_FH_TLS_SUFFICIENT ? WB_ANSWER_PARTLY : WB_ANSWER_NO,
                 WB_WEIGHT_IMPORTANT, FALSE);
@@ -482,8 +506,8 @@ judge_website (WbFhRun *run, GPtrArray *findings, JsonArray *sections, WbScore *
   json_array_add_element (sections, table (_("Website"), rows,
     _("One ordinary request per page; nothing was crawled. TLS rated with the NCSC guidelines "
       "(1.3 good, 1.2 sufficient, 1.0/1.1 phase out); headers weighted like Mozilla "
-      "Observatory. The TLS version is the one negotiated; older versions the server may "
-      "also accept are not tested.")));
+      "Observatory. The TLS version is the one negotiated; one more handshake offering only "
+      "TLS 1.0 and 1.1 shows whether the server still accepts those.")));
 }
 
 static void

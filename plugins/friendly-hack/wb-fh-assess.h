@@ -18,6 +18,8 @@
 G_BEGIN_DECLS
 
 typedef WbFhPage *(*WbFhFetchFunc) (const char *url, GCancellable *cancellable);
+typedef char     *(*WbFhOldTlsFunc) (const char *host, guint16 port, GCancellable *cancellable,
+                                     gboolean *checked);
 typedef void      (*WbFhLookupFunc) (GResolver *resolver, const char *name,
                                      GResolverRecordType type, GCancellable *cancellable,
                                      WbFhLookup *out);
@@ -40,11 +42,14 @@ typedef struct {
   GPtrArray     *notes;          /* translated: what was not asked, and why */
   WbFhFetchFunc  fetch;
   WbFhLookupFunc lookup;
+  WbFhOldTlsFunc old_tls_check;
   guint          n_requests;     /* HTTP requests made */
   /* answers */
   WbFhPage      *home;
   WbFhPage      *plain;
   WbFhPage      *security_txt;
+  char          *old_tls;        /* "TLS 1.0" when also accepted, else NULL */
+  gboolean       old_tls_checked;
   GPtrArray     *admin;          /* of WbFhPage */
   GPtrArray     *listing;        /* of WbFhPage */
   gboolean       mail_asked;

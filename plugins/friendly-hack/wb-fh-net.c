@@ -177,6 +177,60 @@ wb_fh_fetch (const char *url, GCancellable *cancellable)
   return page;
 }
 
+static char *
+find_tls_check (void)
+{
+  const char *env = g_getenv ("WERKBANK_TLS_CHECK");
+  const char *candidates[] = {
+    WB_LIBEXECDIR "/werkbank-tls-check",
+    WB_BUILD_ROOT "/plugins/network/werkbank-tls-check",
+    NULL
+  };
+
+  if (env != NULL && *env != '\0')
+    return g_file_test (env, G_FILE_TEST_IS_EXECUTABLE) ? g_strdup (env) : NULL;
+  for (guint i = 0; candidates[i] != NULL; i++)
+    if (g_file_test (candidates[i], G_FILE_TEST_IS_EXECUTABLE))
+      return g_strdup (candidates[i]);
+  return NULL;
+}
+
+char *
+wb_fh_old_tls (const char *host, guint16 port, GCancellable *cancellable, gboolean *checked)
+{
+  g_autofree char *helper = find_tls_check ();
+  g_autoptr(GResolver) resolver = g_resolver_get_default ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) check = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *number = g_strdup_printf ("%u", port);
+  g_autofree char *out = NULL;
+  GList *addresses;
+
+  *checked = FALSE;
+  if (helper == NULL)
+    return NULL;
+  addresses = g_resolver_lookup_by_name (resolver, host, cancellable, NULL);
+  if (addresses == NULL)
+    return NULL;
+  address = g_inet_address_to_string (addresses->data);
+  g_resolver_free_addresses (addresses);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "G_TLS_GNUTLS_PRIORITY",
+                                "NORMAL:-VERS-ALL:+VERS-TLS1.1:+VERS-TLS1.0", TRUE);
+  check = g_subprocess_launcher_spawn (launcher, NULL, helper, address, number, NULL);
+  if (check == NULL ||
+      !g_subprocess_communicate_utf8 (check, NULL, cancellable, &out, NULL, NULL) ||
+      !g_subprocess_get_if_exited (check))
+    return NULL;
+  *checked = TRUE;
+  if (g_subprocess_get_exit_status (check) != 0 || out == NULL)
+    return NULL;
+  g_strstrip (out);
+  return g_str_has_prefix (out, "TLS 1.") ? g_steal_pointer (&out) : NULL;
+}
+
 void
 wb_fh_lookup_clear (WbFhLookup *lookup)
 {

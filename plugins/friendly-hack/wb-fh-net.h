@@ -33,6 +33,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WbFhPage, wb_fh_page_free)
 /* One GET of @url (http or https). Never NULL: failures are in ->error. */
 WbFhPage *wb_fh_fetch (const char *url, GCancellable *cancellable);
 
+/* Does @host:@port still accept TLS 1.0 or 1.1 when a client offers only those? Runs
+ * werkbank-tls-check (the network plugin's helper: glib-networking reads its TLS
+ * priority once per process) against the host's first address. Returns "TLS 1.0" /
+ * "TLS 1.1", or NULL; *checked is FALSE when it could not be tried (no helper, the name
+ * did not resolve). */
+char     *wb_fh_old_tls (const char *host, guint16 port, GCancellable *cancellable,
+                         gboolean *checked);
+
 typedef struct {
   GStrv records;  /* TXT strings (or "PRIORITY HOST" for MX); empty when none */
   char *error;    /* translated when the lookup failed other than "no such record" */

@@ -739,6 +739,26 @@ test_destruction_record (void)
     }
 }
 
+static void
+test_signing_time (void)
+{
+  WbPdfSignOptions opts;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) early = NULL;
+
+  /* Certificates are checked at the signing time in /M (inside the signed range): a
+   * signature dated before the certificate existed is not trusted, and a report stays
+   * verifiable after its certificates expire. */
+  wb_pdf_sign_options_init (&opts);
+  opts.time = g_get_real_time () / G_USEC_PER_SEC - 10 * 365 * 86400LL;
+  early = wb_pdf_sign (fx.pdf, fx.team, &opts, &error);
+  g_assert_no_error (error);
+  g_assert_true (wb_pdf_verify (early, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (wb_pdf_verify (early, wb_identity_get_certificate (fx.ca), NULL, &error));
+  g_assert_error (error, WB_SIGN_ERROR, WB_SIGN_ERROR_UNTRUSTED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -769,6 +789,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sign/pdf/flipped-byte", test_flipped_byte);
   g_test_add_func ("/sign/pdf/appended-update", test_appended_update);
   g_test_add_func ("/sign/pdf/rsa", test_rsa);
+  g_test_add_func ("/sign/pdf/signing-time", test_signing_time);
   g_test_add_func ("/sign/pdf/hostile", test_hostile);
   g_test_add_func ("/sign/destruction-record", test_destruction_record);
   ret = g_test_run ();

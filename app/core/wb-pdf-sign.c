@@ -670,6 +670,48 @@ read_byte_range (const WbPdfObj *sig,
          && range[3] <= len - range[2];
 }
 
+/* The signing time from /M ("D:YYYYMMDDHHmmSS" and Z or +HH'mm'), or 0. /M lies inside
+ * the signed range, so it is the signer's own statement: certificates are checked for
+ * the time of signing, and a report stays verifiable after its certificates expire. */
+static gint64
+parse_pdf_date (const char *m)
+{
+  int f[6] = { 0, 1, 1, 0, 0, 0 };
+  static const int widths[6] = { 4, 2, 2, 2, 2, 2 };
+  const char *p = m;
+  g_autoptr(GDateTime) dt = NULL;
+  gint64 t;
+
+  if (m == NULL || !g_str_has_prefix (m, "D:"))
+    return 0;
+  p += 2;
+  for (guint i = 0; i < 6; i++)
+    {
+      int v = 0;
+
+      for (int k = 0; k < widths[i]; k++, p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return 0;
+          v = v * 10 + (*p - '0');
+        }
+      f[i] = v;
+    }
+  dt = g_date_time_new_utc (f[0], f[1], f[2], f[3], f[4], f[5]);
+  if (dt == NULL)
+    return 0;
+  t = g_date_time_to_unix (dt);
+  if ((*p == '+' || *p == '-') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]))
+    {
+      int off = ((p[1] - '0') * 10 + (p[2] - '0')) * 3600;
+
+      if (p[3] == '\'' && g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]))
+        off += ((p[4] - '0') * 10 + (p[5] - '0')) * 60;
+      t += *p == '+' ? -off : off;
+    }
+  return t;
+}
+
 /* Checks one signature; fills @info; FALSE with the reason in @info->problem. */
 static gboolean
 check_one (const guint8       *data,
@@ -727,8 +769,11 @@ check_one (const guint8       *data,
   info->valid = TRUE;
   if (ca != NULL)
     {
-      if (!wb_certificate_check_issued_by (signer, ca, g_get_real_time () / G_USEC_PER_SEC,
-                                           error))
+      gint64 when = parse_pdf_date (info->time);
+
+      if (when == 0)
+        when = g_get_real_time () / G_USEC_PER_SEC;
+      if (!wb_certificate_check_issued_by (signer, ca, when, error))
         return FALSE;
       info->trusted = TRUE;
     }

@@ -504,9 +504,14 @@ test_pdf_contents (Fixture *f, gconstpointer data)
     return;
   add_findings (f, 12);
   set_json (f, "network", "score", "{\"percent\": 72, \"light\": \"orange\"}");
+  /* A short column next to long ones keeps its words whole ("applicable", not
+   * "applicabl" + "e"). */
   set_json (f, "network", "report-sections",
             "[{\"title\": \"Hosts and services\", \"columns\": [\"Host\", \"Port\", "
-            "\"Service\"], \"rows\": [[\"198.18.0.10\", 3389, \"ms-wbt-server\"]]}]");
+            "\"Service\", \"Answer\", \"Note\"], \"rows\": [[\"198.18.0.10\", 3389, "
+            "\"ms-wbt-server\", \"Not applicable\", \"The remote desktop of the office PC "
+            "was reachable from the guest network and from the internet through the "
+            "router's port forwarding.\"]]}]");
   report = build (f, "en");
   n_pages = render (f, report, &writer);
   text = pdf_text (f);
@@ -521,6 +526,7 @@ test_pdf_contents (Fixture *f, gconstpointer data)
   assert_contains (folded, RETENTION_END);
   assert_contains (folded, "Hosts and services");
   assert_contains (folded, "ms-wbt-server");
+  assert_contains (folded, "Not applicable");
   assert_contains (folded, "72%");
   assert_tlp_on_every_page (text, "TLP:AMBER+STRICT", n_pages);
   {

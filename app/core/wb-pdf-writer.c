@@ -733,10 +733,36 @@ draw_finding (WbPdfWriter *self, WbReportBlock *block)
 
 /* ---- tables (the plugins' details and the data inventory) ---- */
 
+/* The widest run of @text without a space: a column narrower than that breaks words
+ * ("applicabl" + "e") or host names at their hyphens. */
+static double
+longest_word (WbPdfWriter *self, const char *text, Style style)
+{
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \n\t", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      if (words[i][0] == '\0')
+        continue;
+      layout = make_layout (self, words[i], style, -1);
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &width, NULL);
+      widest = MAX (widest, (double) width / PANGO_SCALE);
+    }
+  return widest;
+}
+
+/* Shares the width by each column's natural width, but gives every column at least
+ * its longest word (up to 140 pt) when the table allows it. */
 static void
 column_widths (WbPdfWriter *self, WbReportBlock *block, guint n, double *widths)
 {
-  double natural[MAX_COLUMNS] = { 0 }, total = 0;
+  double natural[MAX_COLUMNS] = { 0 }, least[MAX_COLUMNS] = { 0 };
+  double total = 0, total_least = 0, deficit = 0, spare = 0;
   /* Measuring the first rows is enough to share the width fairly. */
   guint sample = MIN (block->rows->len, 40);
 
@@ -746,19 +772,40 @@ column_widths (WbPdfWriter *self, WbReportBlock *block, guint n, double *widths)
         {
           const char *text = r == 0 ? block->columns[c] :
                              ((GStrv) block->rows->pdata[r - 1])[c];
-          g_autoptr(PangoLayout) layout = make_layout (self, text, r == 0 ?
-                                                       STYLE_CELL_HEAD : STYLE_CELL, -1);
+          Style style = r == 0 ? STYLE_CELL_HEAD : STYLE_CELL;
+          g_autoptr(PangoLayout) layout = make_layout (self, text, style, -1);
           int width;
 
           pango_layout_set_width (layout, -1);
           pango_layout_get_size (layout, &width, NULL);
           natural[c] = MAX (natural[c], (double) width / PANGO_SCALE + 2 * CELL_PAD);
+          least[c] = MAX (least[c], longest_word (self, text, style) + 2 * CELL_PAD + 1);
         }
       natural[c] = CLAMP (natural[c], 40, 260);
+      least[c] = CLAMP (least[c], 30, 140);
       total += natural[c];
+      total_least += least[c];
     }
   for (guint c = 0; c < n; c++)
     widths[c] = natural[c] * CONTENT_WIDTH / total;
+  if (total_least > CONTENT_WIDTH)
+    return; /* too many wide columns: words will break anyway */
+  for (guint c = 0; c < n; c++)
+    {
+      if (widths[c] < least[c])
+        deficit += least[c] - widths[c];
+      else
+        spare += widths[c] - least[c];
+    }
+  /* Raise the narrow columns; the others give up part of what they have above their
+   * own least width. */
+  for (guint c = 0; c < n && deficit > 0 && spare > 0; c++)
+    {
+      if (widths[c] < least[c])
+        widths[c] = least[c];
+      else
+        widths[c] -= (widths[c] - least[c]) * deficit / spare;
+    }
 }
 
 /* One row; every cell wraps (at most CELL_MAX_LINES lines, then an ellipsis). */

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""questionnaire-strings.py — lists the translatable texts of a questionnaire content file
-as N_() calls, so that xgettext (which does not read JSON) extracts them.
+"""questionnaire-strings.py — lists the translatable texts of a JSON content file (a
+questionnaire, a plugin's advice file) as N_() calls, so that xgettext (which does not
+read JSON) extracts them.
 
     questionnaire-strings.py plugins/avg/questionnaire.json            # writes the .h
     questionnaire-strings.py --check plugins/avg/questionnaire.json    # test: up to date?
 
-The output, questionnaire-strings.h beside the JSON, is committed and listed in
-po/POTFILES; it is never compiled. See docs/questionnaires.md."""
+The output, <name>-strings.h beside the JSON (questionnaire.json → questionnaire-strings.h,
+advice.json → advice-strings.h), is committed and listed in po/POTFILES; it is never
+compiled. See docs/questionnaires.md."""
 import json, os, sys
 
 TEXT_FIELDS = ("title", "intro", "help", "text", "label", "risk", "step", "severity_reason")
@@ -41,7 +43,7 @@ def render(source):
         if text in seen:
             continue
         seen.add(text)
-        lines.append("/* TRANSLATORS: %s %s */" % (doc.get("id", "?"), where))
+        lines.append("/* TRANSLATORS: %s %s */" % (doc.get("id", name), where))
         lines.append("N_(%s);" % c_string(text))
     lines.append("#endif")
     return "\n".join(lines) + "\n"
@@ -51,7 +53,8 @@ def main(argv):
     sources = argv[2:] if check else argv[1:]
     status = 0
     for source in sources:
-        target = os.path.join(os.path.dirname(source), "questionnaire-strings.h")
+        stem = os.path.splitext(os.path.basename(source))[0]
+        target = os.path.join(os.path.dirname(source), stem + "-strings.h")
         text = render(source)
         if check:
             try:

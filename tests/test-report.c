@@ -800,21 +800,18 @@ test_pdf_languages (Fixture *f, gconstpointer data)
   g_assert_cmpstr (wb_report_get_language (dutch), ==, "nl");
 }
 
-/* The Dutch report with the project's catalogue and the report's fragment (compiled
- * into the fixture's folder): Dutch labels are longer; nothing may overlap. */
+/* The Dutch report with the project's catalogue (compiled into the fixture's folder): Dutch labels are longer; nothing may overlap. */
 static void
 test_pdf_dutch_layout (Fixture *f, gconstpointer data)
 {
   g_autofree char *saved = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
   g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "nl.po", NULL);
-  g_autofree char *fragment = g_test_build_filename (G_TEST_DIST, "..", "po", "fragments",
-                                                     "report.po", NULL);
   g_autofree char *locale = g_build_filename (f->dir, "locale", NULL);
   g_autofree char *messages = g_build_filename (locale, "nl", "LC_MESSAGES", NULL);
   g_autofree char *mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
   g_autofree char *merged = g_build_filename (f->dir, "merged.po", NULL);
   g_autofree char *msgcat = g_find_program_in_path ("msgcat");
-  const char *cat_argv[] = { "msgcat", "--use-first", "-o", merged, po, fragment, NULL };
+  const char *cat_argv[] = { "msgcat", "--use-first", "-o", merged, po, NULL };
   const char *fmt_argv[] = { "msgfmt", "-o", mo, merged, NULL };
   g_autoptr(WbReport) report = NULL;
   g_autofree char *text = NULL, *folded = NULL, *out = NULL;

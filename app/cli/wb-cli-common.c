@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "wb-cli-common.h"
+#include "wb-file.h"
 #include "wb-plugin-host.h"
 
 #define MAX_PASSPHRASE 1024
@@ -318,10 +319,7 @@ wb_cli_write_json (JsonNode *node, const char *path, GError **error)
       return TRUE;
     }
   /* Exports are for the team to hand on deliberately; keep them private to the user. */
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 error))
-    return FALSE;
-  return TRUE;
+  return wb_file_write_private (path, text, strlen (text), error);
 }
 
 JsonNode *

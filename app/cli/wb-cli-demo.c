@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "wb-cli-common.h"
+#include "wb-file.h"
 #include "wb-identity.h"
 #include "wb-pdf-sign.h"
 #include "wb-pdf-writer.h"
@@ -296,7 +297,7 @@ demo_signed_report (WbEngagement *engagement, const char *dir, GError **error)
   if (teacher == NULL)
     return FALSE;
   ca_pem = wb_certificate_to_pem (wb_identity_get_certificate (ca));
-  if (!g_file_set_contents (ca_pem_path, ca_pem, -1, error))
+  if (!wb_file_write_private (ca_pem_path, ca_pem, strlen (ca_pem), error))
     return FALSE;
 
   wb_report_options_init (&options);
@@ -330,8 +331,8 @@ demo_signed_report (WbEngagement *engagement, const char *dir, GError **error)
   signed_twice = wb_pdf_sign (signed_once, teacher, &sign, error);
   if (signed_twice == NULL
       || !wb_pdf_verify (signed_twice, wb_identity_get_certificate (ca), NULL, error)
-      || !g_file_set_contents (path, g_bytes_get_data (signed_twice, NULL),
-                               g_bytes_get_size (signed_twice), error))
+      || !wb_file_write_private (path, g_bytes_get_data (signed_twice, NULL),
+                                 g_bytes_get_size (signed_twice), error))
     return FALSE;
   g_print (_("• The report signed by the team and certified by the teacher: %s\n"
              "  (identities and the school CA in %s, passphrase “%s”; check it with: "

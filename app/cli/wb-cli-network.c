@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "wb-cli-common.h"
+#include "wb-file.h"
 #include "wb-network-advice.h"
 #include "wb-network-hosts.h"
 #include "wb-network-xml.h"
@@ -66,8 +67,7 @@ network_export (const char *path, const char *output)
       g_print ("%s", xml);
       return WB_EXIT_OK;
     }
-  if (!g_file_set_contents_full (output, xml, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &error))
+  if (!wb_file_write_private (output, xml, strlen (xml), &error))
     return wb_cli_fail (error);
   g_printerr (_("Wrote %u hosts to %s. The file is not encrypted: hand it on only as the "
                 "agreement allows.\n"), json_array_get_length (hosts), output);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wb-cli-common.h"
+#include "wb-file.h"
 #include "wb-destruction-record.h"
 #include "wb-identity.h"
 #include "wb-pdf-sign.h"
@@ -223,8 +224,8 @@ identity_export (int    argc,
     }
   if (der)
     {
-      if (!g_file_set_contents (output, g_bytes_get_data (cert, NULL),
-                                g_bytes_get_size (cert), &error))
+      if (!wb_file_write_private (output, g_bytes_get_data (cert, NULL),
+                                  g_bytes_get_size (cert), &error))
         return wb_cli_fail (error);
     }
   else
@@ -233,7 +234,7 @@ identity_export (int    argc,
 
       if (output == NULL || g_str_equal (output, "-"))
         g_print ("%s", pem);
-      else if (!g_file_set_contents (output, pem, -1, &error))
+      else if (!wb_file_write_private (output, pem, strlen (pem), &error))
         return wb_cli_fail (error);
     }
   return WB_EXIT_OK;
@@ -398,8 +399,8 @@ wb_cli_sign (int    argc,
   signed_pdf = wb_pdf_sign (pdf, identity, &opts, &error);
   if (signed_pdf == NULL)
     return wb_cli_sign_fail (error);
-  if (!g_file_set_contents (output, g_bytes_get_data (signed_pdf, NULL),
-                            g_bytes_get_size (signed_pdf), &error))
+  if (!wb_file_write_private (output, g_bytes_get_data (signed_pdf, NULL),
+                              g_bytes_get_size (signed_pdf), &error))
     return wb_cli_fail (error);
   g_print (_("Signed by %s as %s: %s\n"), wb_identity_get_name (identity), role_id, output);
   return WB_EXIT_OK;
@@ -559,8 +560,8 @@ wb_cli_record_finish (WbCliRecord              *record,
   pdf = wb_destruction_record_create (facts, record->context, record->team, record->teacher,
                                       record->language, &error);
   if (pdf == NULL
-      || !g_file_set_contents (record->path, g_bytes_get_data (pdf, NULL),
-                               g_bytes_get_size (pdf), &error))
+      || !wb_file_write_private (record->path, g_bytes_get_data (pdf, NULL),
+                                 g_bytes_get_size (pdf), &error))
     {
       g_printerr (_("werkbank-cli: the engagement WAS destroyed, but the destruction record "
                     "could not be written.\n"));

@@ -22,6 +22,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "wb-file.h"
 #include "wb-pdf-writer.h"
 
 #define FONT_FAMILY "DejaVu Sans"
@@ -1180,14 +1181,7 @@ wb_pdf_writer_render_to_file (WbPdfWriter *self, const char *path, GError **erro
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &size);
-  /* Written in place: a temporary file beside the target would be one more copy of the
-   * company's data to clean up. */
-  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_NONE, 0600, error))
-    {
-      g_unlink (path);
-      return FALSE;
-    }
-  return TRUE;
+  return wb_file_write_private (path, data, size, error);
 }
 
 guint

@@ -9,7 +9,7 @@ build-aux/install-deps.sh
 [ -d build/meson-private ] || meson setup build
 ninja -C build
 
-export WERKBANK_PLUGIN_PATH="$top/build/plugins:$top/build/tests/plugins"
+export WERKBANK_PLUGIN_PATH="$top/build/plugins"
 export WERKBANK_LOCALEDIR="$top/build/po"
 export GSETTINGS_SCHEMA_DIR="$top/build/data"
 demo=(build/app/cli/werkbank-cli demo --dir "${WERKBANK_DEMO_DIR:-$top/werkbank-demo}" --force)

@@ -478,11 +478,23 @@ build_lights (WbReport *self)
                        "that area that were fully in order.")));
 }
 
+/* Text a plugin stored (a finding's title, its advice, a table cell) is in the language
+ * of the session that ran the plugin — often the English source. Looking it up in the
+ * report's catalogue turns English source text into the report's language; text that is
+ * already translated, or that is data (an address, a version), comes back unchanged. */
+static const char *
+stored (WbReport *self, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return text;
+  return wb_report_catalog_lookup (self->catalog, text);
+}
+
 static const char *
 step_text (WbReport *self, const WbAdvice *advice)
 {
   if (advice->step != NULL && *advice->step != '\0')
-    return advice->step;
+    return stored (self, advice->step);
   if (advice->owner == WB_OWNER_SUPPLIER)
     return T (N_("Discuss this with your IT supplier."));
   return T (N_("Look into this yourself; the team can explain what they saw."));
@@ -514,8 +526,8 @@ build_first_steps (WbReport *self, GPtrArray *plan)
       const WbAdvice *advice = wb_finding_get_advice (finding);
       g_autofree char *who = when_and_who (self, advice);
 
-      add_row (steps, 4, wb_finding_get_title (finding), step_text (self, advice), who,
-               wb_finding_get_id (finding));
+      add_row (steps, 4, stored (self, wb_finding_get_title (finding)),
+               step_text (self, advice), who, wb_finding_get_id (finding));
     }
 }
 
@@ -547,7 +559,7 @@ build_finding (WbReport *self, WbFinding *finding)
   g_autofree char *assets = join_lines (wb_finding_get_assets (finding));
   g_autofree char *references = join_lines ((const char * const *) advice->references);
 
-  card = add_block (self, WB_REPORT_BLOCK_FINDING, wb_finding_get_title (finding),
+  card = add_block (self, WB_REPORT_BLOCK_FINDING, stored (self, wb_finding_get_title (finding)),
                     wb_severity_to_string (wb_finding_get_severity (finding)));
   card->columns = g_new0 (char *, 3);
   card->columns[0] = g_strdup (severity_label (self, wb_finding_get_severity (finding)));
@@ -557,7 +569,7 @@ build_finding (WbReport *self, WbFinding *finding)
   if (assets != NULL)
     add_row (card, 2, T (N_("Where")), assets);
   if (advice->risk != NULL && *advice->risk != '\0')
-    add_row (card, 2, T (N_("The risk")), advice->risk);
+    add_row (card, 2, T (N_("The risk")), stored (self, advice->risk));
   add_row (card, 2, T (N_("What to do")), step_text (self, advice));
   add_row (card, 2, T (N_("Who")), owner_label (self, advice->owner));
   add_row (card, 2, T (N_("When")), priority_label (self, advice->priority));
@@ -599,7 +611,7 @@ build_action_plan (WbReport *self, GPtrArray *plan)
 /* ---- per-plugin details: the plugins' "report-sections" ---- */
 
 static char *
-cell_text (JsonNode *node)
+cell_text (WbReport *self, JsonNode *node)
 {
   if (JSON_NODE_HOLDS_NULL (node))
     return g_strdup ("");
@@ -608,7 +620,7 @@ cell_text (JsonNode *node)
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          return g_strdup (json_node_get_string (node));
+          return g_strdup (stored (self, json_node_get_string (node)));
         case G_TYPE_INT64:
           return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
         case G_TYPE_DOUBLE:
@@ -651,7 +663,14 @@ build_section_table (WbReport *self, JsonNode *node, GError **error)
       return FALSE;
     }
   rows = json_node_get_array (rows_node);
-  table = add_block (self, WB_REPORT_BLOCK_TABLE, title, NULL);
+  table = add_block (self, WB_REPORT_BLOCK_TABLE, stored (self, title), NULL);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      char *translated = g_strdup (stored (self, columns[c]));
+
+      g_free (columns[c]);
+      columns[c] = translated;
+    }
   table->columns = g_steal_pointer (&columns);
   for (guint r = 0; r < json_array_get_length (rows); r++)
     {
@@ -669,7 +688,7 @@ build_section_table (WbReport *self, JsonNode *node, GError **error)
       row = g_new0 (char *, n_columns + 1);
       g_ptr_array_add (table->rows, row);
       for (guint c = 0; c < n_columns; c++)
-        if ((row[c] = cell_text (json_array_get_element (cells, c))) == NULL)
+        if ((row[c] = cell_text (self, json_array_get_element (cells, c))) == NULL)
           {
             g_set_error (error, WB_REPORT_ERROR, WB_REPORT_ERROR_INVALID,
                          T (N_("row %u has a cell that is not text or a number")), r + 1);
@@ -677,7 +696,7 @@ build_section_table (WbReport *self, JsonNode *node, GError **error)
           }
     }
   if (note != NULL)
-    add_paragraph (self, "note", note);
+    add_paragraph (self, "note", stored (self, note));
   return TRUE;
 }
 

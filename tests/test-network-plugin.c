@@ -133,6 +133,15 @@ stored_hosts (Fixture *f)
   return json_node_get_array (node);
 }
 
+static const char *
+stored_light (Fixture *f)
+{
+  JsonNode *score = wb_engagement_get_plugin_data (f->engagement, "network", "score");
+
+  g_assert_nonnull (score);
+  return json_object_get_string_member (json_node_get_object (score), "light");
+}
+
 static void
 test_scan (Fixture *f, gconstpointer data)
 {
@@ -165,6 +174,9 @@ test_scan (Fixture *f, gconstpointer data)
   g_assert_true (JSON_NODE_HOLDS_ARRAY (sections));
   scan = wb_engagement_get_plugin_data (f->engagement, "network", "scan");
   g_assert_true (json_object_get_boolean_member (json_node_get_object (scan), "complete"));
+  /* The area's traffic light follows the worst exposure: here SNMP public, medium. */
+  g_assert_cmpint (wb_finding_get_severity (finding), ==, WB_SEVERITY_MEDIUM);
+  g_assert_cmpstr (stored_light (f), ==, "orange");
 }
 
 static void
@@ -197,6 +209,7 @@ test_partial (Fixture *f, gconstpointer data)
   g_assert_false (json_object_get_boolean_member (json_node_get_object (scan), "complete"));
   g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (scan),
                                                           "message"), "pcap_next_ex"));
+  g_assert_cmpstr (stored_light (f), !=, "green"); /* an incomplete scan is never green */
 }
 
 static void

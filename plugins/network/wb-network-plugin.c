@@ -533,12 +533,35 @@ scan_summary (RunData *data)
   return node;
 }
 
+/* The network has no questions to score, so its traffic light follows what the scan
+ * exposed: red when anything high or critical is open, orange for medium, green when
+ * nothing worse than low was found. An incomplete scan is never green. */
+static JsonNode *
+network_score (GPtrArray *findings, gboolean complete)
+{
+  JsonObject *score = json_object_new ();
+  WbSeverity worst = WB_SEVERITY_INFO;
+  const char *light;
+
+  for (guint i = 0; i < findings->len; i++)
+    worst = MAX (worst, wb_finding_get_severity (findings->pdata[i]));
+  if (worst >= WB_SEVERITY_HIGH)
+    light = "red";
+  else if (worst == WB_SEVERITY_MEDIUM || !complete)
+    light = "orange";
+  else
+    light = "green";
+  json_object_set_string_member (score, "light", light);
+  return json_node_init_object (json_node_alloc (), score);
+}
+
 static gboolean
 store_results (RunData *data, GError **error)
 {
   g_autoptr(JsonNode) hosts = json_node_new (JSON_NODE_ARRAY);
   g_autoptr(JsonNode) scan = scan_summary (data);
   g_autoptr(JsonNode) sections = NULL;
+  g_autoptr(JsonNode) score = NULL;
   g_autoptr(GPtrArray) findings = NULL;
 
   wb_hosts_sort (data->hosts);
@@ -549,6 +572,9 @@ store_results (RunData *data, GError **error)
       !wb_run_context_set_data (data->context, "report-sections", sections, error))
     return FALSE;
   findings = wb_network_rules_apply (data->hosts, data->checks, data->scan_error);
+  score = network_score (findings, data->scan_error == NULL);
+  if (!wb_run_context_set_data (data->context, "score", score, error))
+    return FALSE;
   for (guint i = 0; i < findings->len; i++)
     wb_run_context_add_finding (data->context, findings->pdata[i]);
   return TRUE;

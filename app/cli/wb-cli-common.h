@@ -78,6 +78,7 @@ int wb_cli_findings (int argc, char **argv);
 int wb_cli_export (int argc, char **argv);
 int wb_cli_network (int argc, char **argv);
 int wb_cli_report (int argc, char **argv);
+int wb_cli_aggregate (int argc, char **argv);
 int wb_cli_keygen (int argc, char **argv);
 int wb_cli_slot (int argc, char **argv);
 int wb_cli_compact (int argc, char **argv);

@@ -24,6 +24,8 @@ static const WbCliCommand commands[] = {
   { "findings", wb_cli_findings, N_("List the findings (the action plan)") },
   { "export", wb_cli_export, N_("Export the findings as JSON") },
   { "network", wb_cli_network, N_("Show, export or import the network scan's hosts (nmap XML)") },
+  { "aggregate", wb_cli_aggregate, N_("The anonymous export for the network, and its "
+                                      "tables") },
   { "report", wb_cli_report, N_("Render the company's report as a PDF") },
   { "audit", wb_cli_audit, N_("Show who changed what, and when") },
   { "keygen", wb_cli_keygen, N_("Make a teacher's key file") },

@@ -82,3 +82,40 @@ wb_plugin_run_finish (WbPlugin *self, GAsyncResult *result, GError **error)
   g_return_val_if_fail (WB_IS_PLUGIN (self), FALSE);
   return WB_PLUGIN_GET_IFACE (self)->run_finish (self, result, error);
 }
+
+static void
+copy_vfuncs (gpointer g_iface, gpointer iface_data)
+{
+  WbPluginInterface *iface = g_iface;
+  const WbPluginInterface *vfuncs = iface_data;
+
+  iface->get_id = vfuncs->get_id;
+  iface->get_title = vfuncs->get_title;
+  iface->get_kind = vfuncs->get_kind;
+  iface->get_required_activity = vfuncs->get_required_activity;
+  iface->run_async = vfuncs->run_async;
+  iface->run_finish = vfuncs->run_finish;
+}
+
+GType
+wb_plugin_register_type (PeasObjectModule        *module,
+                         const char              *type_name,
+                         const WbPluginInterface *vfuncs)
+{
+  const GTypeInfo info = {
+    .class_size = sizeof (GObjectClass),
+    .instance_size = sizeof (GObject),
+  };
+  const GInterfaceInfo iface_info = { copy_vfuncs, NULL, (gpointer) vfuncs };
+  GType type;
+
+  g_return_val_if_fail (PEAS_IS_OBJECT_MODULE (module), G_TYPE_INVALID);
+  g_return_val_if_fail (vfuncs != NULL && vfuncs->get_id != NULL && vfuncs->run_async != NULL,
+                        G_TYPE_INVALID);
+
+  type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT, type_name,
+                                      &info, G_TYPE_FLAG_FINAL);
+  g_type_module_add_interface (G_TYPE_MODULE (module), type, WB_TYPE_PLUGIN, &iface_info);
+  peas_object_module_register_extension_type (module, WB_TYPE_PLUGIN, type);
+  return type;
+}

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libpeas/peas.h>
 
 #include "wb-run-context.h"
 #include "wb-scope.h"
@@ -61,5 +62,13 @@ void         wb_plugin_run_async (WbPlugin            *self,
 gboolean     wb_plugin_run_finish (WbPlugin      *self,
                                    GAsyncResult  *result,
                                    GError       **error);
+
+/* Registers a plugin's type in its libpeas module and offers it as a WbPlugin: what
+ * every plugin's peas_register_types() does. @type_name must be unique in the process
+ * (several plugins live in one); @vfuncs is a static table of the plugin's functions.
+ * A plugin needs no instance state of its own: the run keeps its state in a GTask. */
+GType        wb_plugin_register_type (PeasObjectModule        *module,
+                                      const char              *type_name,
+                                      const WbPluginInterface *vfuncs);
 
 G_END_DECLS

@@ -372,31 +372,21 @@ ac_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-ac_iface_init (gpointer g_iface, gpointer iface_data)
-{
-  WbPluginInterface *iface = g_iface;
-
-  iface->get_id = ac_get_id;
-  iface->get_title = ac_get_title;
-  iface->get_kind = ac_get_kind;
-  iface->get_required_activity = ac_get_required_activity;
-  iface->run_async = ac_run_async;
-  iface->run_finish = ac_run_finish;
-}
+static const WbPluginInterface ac_vfuncs = {
+  .get_id = ac_get_id,
+  .get_title = ac_get_title,
+  .get_kind = ac_get_kind,
+  .get_required_activity = ac_get_required_activity,
+  .run_async = ac_run_async,
+  .run_finish = ac_run_finish,
+};
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  const GTypeInfo info = {
-    .class_size = sizeof (GObjectClass),
-    .instance_size = sizeof (GObject),
-  };
-  const GInterfaceInfo iface_info = { ac_iface_init, NULL, NULL };
   g_autoptr(GError) error = NULL;
-  GType type;
 
   if (questionnaire == NULL)
     questionnaire = wb_questionnaire_new_for_plugin_dir (peas_object_module_get_path (module),
@@ -407,8 +397,5 @@ peas_register_types (PeasObjectModule *module)
       g_message ("%s", error->message);
       return;
     }
-  type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT,
-                                      "WbAccessControlPlugin", &info, G_TYPE_FLAG_FINAL);
-  g_type_module_add_interface (G_TYPE_MODULE (module), type, WB_TYPE_PLUGIN, &iface_info);
-  peas_object_module_register_extension_type (module, WB_TYPE_PLUGIN, type);
+  wb_plugin_register_type (module, "WbAccessControlPlugin", &ac_vfuncs);
 }

@@ -16,8 +16,6 @@
 #include "wb-fh-checklist.h"
 #include "wb-plugin.h"
 
-static GType fh_type;
-
 static const char *
 fh_get_id (WbPlugin *plugin)
 {
@@ -211,32 +209,19 @@ fh_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-fh_iface_init (gpointer g_iface, gpointer iface_data)
-{
-  WbPluginInterface *iface = g_iface;
-
-  iface->get_id = fh_get_id;
-  iface->get_title = fh_get_title;
-  iface->get_kind = fh_get_kind;
-  iface->get_required_activity = fh_get_required_activity;
-  iface->run_async = fh_run_async;
-  iface->run_finish = fh_run_finish;
-}
+static const WbPluginInterface fh_vfuncs = {
+  .get_id = fh_get_id,
+  .get_title = fh_get_title,
+  .get_kind = fh_get_kind,
+  .get_required_activity = fh_get_required_activity,
+  .run_async = fh_run_async,
+  .run_finish = fh_run_finish,
+};
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  const GTypeInfo info = {
-    .class_size = sizeof (GObjectClass),
-    .instance_size = sizeof (GObject),
-  };
-  const GInterfaceInfo iface_info = { fh_iface_init, NULL, NULL };
-
-  fh_type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT,
-                                         "WbFriendlyHackPlugin", &info, G_TYPE_FLAG_FINAL);
-  g_type_module_add_interface (G_TYPE_MODULE (module), fh_type, WB_TYPE_PLUGIN, &iface_info);
-  peas_object_module_register_extension_type (module, WB_TYPE_PLUGIN, fh_type);
+  wb_plugin_register_type (module, "WbFriendlyHackPlugin", &fh_vfuncs);
 }

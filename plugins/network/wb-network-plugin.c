@@ -28,7 +28,6 @@
 #define PROBE_RATE 10000 /* packets per second */
 #define SCAN_SHARE 0.7 /* of the progress bar: the rest is reading banners */
 
-static GType network_type;
 static char *module_dir;
 
 /* ---- finding the probe and the advice ---- */
@@ -682,36 +681,22 @@ network_get_required_activity (WbPlugin *plugin)
   return WB_ACTIVITY_ACTIVE;
 }
 
-static void
-network_iface_init (gpointer g_iface, gpointer iface_data)
-{
-  WbPluginInterface *iface = g_iface;
-
-  iface->get_id = network_get_id;
-  iface->get_title = network_get_title;
-  iface->get_kind = network_get_kind;
-  iface->get_required_activity = network_get_required_activity;
-  iface->run_async = network_run_async;
-  iface->run_finish = network_run_finish;
-}
+static const WbPluginInterface network_vfuncs = {
+  .get_id = network_get_id,
+  .get_title = network_get_title,
+  .get_kind = network_get_kind,
+  .get_required_activity = network_get_required_activity,
+  .run_async = network_run_async,
+  .run_finish = network_run_finish,
+};
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  const GTypeInfo info = {
-    .class_size = sizeof (GObjectClass),
-    .instance_size = sizeof (GObject),
-  };
-  const GInterfaceInfo iface_info = { network_iface_init, NULL, NULL };
-
   /* The advice file lies beside the module, in the build tree as when installed. */
   g_free (module_dir);
   g_object_get (module, "path", &module_dir, NULL);
-  network_type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT,
-                                              "WbNetworkPlugin", &info, G_TYPE_FLAG_FINAL);
-  g_type_module_add_interface (G_TYPE_MODULE (module), network_type, WB_TYPE_PLUGIN,
-                               &iface_info);
-  peas_object_module_register_extension_type (module, WB_TYPE_PLUGIN, network_type);
+  wb_plugin_register_type (module, "WbNetworkPlugin", &network_vfuncs);
 }

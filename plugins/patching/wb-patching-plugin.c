@@ -19,7 +19,6 @@
 
 #define PATCHING_ID "patching"
 
-static GType patching_type;
 /* The interview (questionnaire.json beside the module); NULL when it could not be
  * loaded: the version checks still run, and the run says the interview is missing. */
 static WbQuestionnaire *questionnaire;
@@ -150,29 +149,20 @@ patching_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-patching_iface_init (gpointer g_iface, gpointer iface_data)
-{
-  WbPluginInterface *iface = g_iface;
-
-  iface->get_id = patching_get_id;
-  iface->get_title = patching_get_title;
-  iface->get_kind = patching_get_kind;
-  iface->get_required_activity = patching_get_required_activity;
-  iface->run_async = patching_run_async;
-  iface->run_finish = patching_run_finish;
-}
+static const WbPluginInterface patching_vfuncs = {
+  .get_id = patching_get_id,
+  .get_title = patching_get_title,
+  .get_kind = patching_get_kind,
+  .get_required_activity = patching_get_required_activity,
+  .run_async = patching_run_async,
+  .run_finish = patching_run_finish,
+};
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  const GTypeInfo info = {
-    .class_size = sizeof (GObjectClass),
-    .instance_size = sizeof (GObject),
-  };
-  const GInterfaceInfo iface_info = { patching_iface_init, NULL, NULL };
   g_autoptr(GError) error = NULL;
 
   if (questionnaire == NULL && questionnaire_error == NULL)
@@ -182,9 +172,5 @@ peas_register_types (PeasObjectModule *module)
       if (questionnaire == NULL)
         questionnaire_error = g_strdup (error->message);
     }
-  patching_type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT,
-                                               "WbPatchingPlugin", &info, G_TYPE_FLAG_FINAL);
-  g_type_module_add_interface (G_TYPE_MODULE (module), patching_type, WB_TYPE_PLUGIN,
-                               &iface_info);
-  peas_object_module_register_extension_type (module, WB_TYPE_PLUGIN, patching_type);
+  wb_plugin_register_type (module, "WbPatchingPlugin", &patching_vfuncs);
 }

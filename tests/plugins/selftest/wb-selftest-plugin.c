@@ -28,9 +28,6 @@
 
 #define HANG_LIMIT_MS 30000 /* a forgotten cancel must not hang a test run for ever */
 
-/* The instance holds no state: a plain GObject of a dynamic type registered below. */
-static GType selftest_type;
-
 static const char *
 selftest_get_id (WbPlugin *plugin)
 {
@@ -171,33 +168,19 @@ selftest_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-selftest_iface_init (gpointer g_iface, gpointer iface_data)
-{
-  WbPluginInterface *iface = g_iface;
-
-  iface->get_id = selftest_get_id;
-  iface->get_title = selftest_get_title;
-  iface->get_kind = selftest_get_kind;
-  iface->get_required_activity = selftest_get_required_activity;
-  iface->run_async = selftest_run_async;
-  iface->run_finish = selftest_run_finish;
-}
+static const WbPluginInterface selftest_vfuncs = {
+  .get_id = selftest_get_id,
+  .get_title = selftest_get_title,
+  .get_kind = selftest_get_kind,
+  .get_required_activity = selftest_get_required_activity,
+  .run_async = selftest_run_async,
+  .run_finish = selftest_run_finish,
+};
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  const GTypeInfo info = {
-    .class_size = sizeof (GObjectClass),
-    .instance_size = sizeof (GObject),
-  };
-  const GInterfaceInfo iface_info = { selftest_iface_init, NULL, NULL };
-
-  selftest_type = g_type_module_register_type (G_TYPE_MODULE (module), G_TYPE_OBJECT,
-                                               SELFTEST_TYPE_NAME, &info, G_TYPE_FLAG_FINAL);
-  g_type_module_add_interface (G_TYPE_MODULE (module), selftest_type, WB_TYPE_PLUGIN,
-                               &iface_info);
-  peas_object_module_register_extension_type (module, WB_TYPE_PLUGIN, selftest_type);
+  wb_plugin_register_type (module, SELFTEST_TYPE_NAME, &selftest_vfuncs);
 }

@@ -79,6 +79,12 @@ int wb_cli_export (int argc, char **argv);
 int wb_cli_network (int argc, char **argv);
 int wb_cli_report (int argc, char **argv);
 int wb_cli_aggregate (int argc, char **argv);
+int wb_cli_delta (int argc, char **argv);
+/* The previous engagement for delta and report --previous: with @key_file, or the
+ * passphrase from $WERKBANK_PREVIOUS_PASSPHRASE (or asked). */
+WbEngagement *wb_cli_open_previous (const char *path, const char *key_file, GError **error);
+/* Like wb_cli_fail(), knowing the delta's errors (another company: exit 6). */
+int wb_cli_delta_fail (GError *error);
 int wb_cli_keygen (int argc, char **argv);
 int wb_cli_slot (int argc, char **argv);
 int wb_cli_compact (int argc, char **argv);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wb-cli-common.h"
+#include "wb-delta.h"
 #include "wb-pdf-writer.h"
 #include "wb-report.h"
 
@@ -44,7 +45,7 @@ write_report (WbEngagement *engagement, const WbReportOptions *options, const ch
 
   report = wb_report_new (engagement, options, &error);
   if (report == NULL)
-    return report_fail (error);
+    return error->domain == WB_DELTA_ERROR ? wb_cli_delta_fail (error) : report_fail (error);
   warnings = wb_report_get_warnings (report);
   for (guint i = 0; warnings[i] != NULL; i++)
     g_printerr (_("werkbank-cli: warning: %s\n"), warnings[i]);
@@ -63,8 +64,16 @@ wb_cli_report (int argc, char **argv)
   g_autofree char *language = NULL;
   g_autofree char *tlp = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *previous_path = NULL;
+  g_autofree char *previous_key = NULL;
   gboolean final = FALSE;
   const GOptionEntry entries[] = {
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path,
+      N_("Add a \"since last time\" section comparing with this earlier engagement of the "
+         "same company"), N_("FILE") },
+    { "previous-key", 0, 0, G_OPTION_ARG_FILENAME, &previous_key,
+      N_("Open the previous engagement with this key file (else the passphrase from "
+         "$WERKBANK_PREVIOUS_PASSPHRASE or asked)"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the PDF to FILE (required)"), N_("FILE") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
@@ -83,6 +92,7 @@ wb_cli_report (int argc, char **argv)
                                      "is not encrypted: hand it on only as its TLP label "
                                      "allows."), entries);
   g_autoptr(WbEngagement) engagement = NULL;
+  g_autoptr(WbEngagement) previous = NULL;
   WbReportOptions options;
   WbTlp label;
   GError *error = NULL;
@@ -109,5 +119,12 @@ wb_cli_report (int argc, char **argv)
   engagement = wb_cli_open (argv[1], &error);
   if (engagement == NULL)
     return wb_cli_fail (error);
+  if (previous_path != NULL)
+    {
+      previous = wb_cli_open_previous (previous_path, previous_key, &error);
+      if (previous == NULL)
+        return wb_cli_fail (error);
+      options.previous = previous;
+    }
   return write_report (engagement, &options, output);
 }

@@ -26,6 +26,7 @@ static const WbCliCommand commands[] = {
   { "network", wb_cli_network, N_("Show, export or import the network scan's hosts (nmap XML)") },
   { "aggregate", wb_cli_aggregate, N_("The anonymous export for the network, and its "
                                       "tables") },
+  { "delta", wb_cli_delta, N_("Compare with the previous scan: fixed, still open, new") },
   { "report", wb_cli_report, N_("Render the company's report as a PDF") },
   { "audit", wb_cli_audit, N_("Show who changed what, and when") },
   { "keygen", wb_cli_keygen, N_("Make a teacher's key file") },

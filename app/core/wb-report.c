@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "wb-report.h"
+#include "wb-delta.h"
 #include "wb-eol.h"
 #include "wb-report-catalog.h"
 #include "wb-score.h"
@@ -200,6 +201,7 @@ wb_report_options_init (WbReportOptions *options)
   options->tlp = -1;
   options->date = NULL;
   options->status = WB_REPORT_STATUS_DRAFT;
+  options->previous = NULL;
 }
 
 /* ---- labels in the report's language (the enums' own labels follow the session) ---- */
@@ -538,6 +540,54 @@ build_summary (WbReport *self, GPtrArray *plan)
   build_overall (self, plan);
   build_lights (self);
   build_first_steps (self, plan);
+}
+
+/* ---- since last time: the delta against the previous scan ---- */
+
+static const char *
+delta_label (WbReport *self, WbDeltaStatus status)
+{
+  switch (status)
+    {
+    case WB_DELTA_FIXED:
+      return T (N_("Fixed"));
+    case WB_DELTA_STILL_OPEN:
+      return T (N_("Still open"));
+    case WB_DELTA_NEW:
+    default:
+      return T (N_("New"));
+    }
+}
+
+static gboolean
+build_since_last_time (WbReport *self, WbEngagement *previous, GError **error)
+{
+  g_autoptr(GPtrArray) items = wb_delta_compute (self->engagement, previous, error);
+  g_autofree char *summary = NULL;
+  guint n_new, n_open, n_fixed;
+  WbReportBlock *table;
+
+  if (items == NULL)
+    return FALSE;
+  wb_delta_count (items, &n_new, &n_open, &n_fixed);
+  add_heading (self, 1, T (N_("Since last time")));
+  summary = g_strdup_printf (T (N_("Compared with the previous scan: fixed %u, still open "
+                                   "%u, new %u.")), n_fixed, n_open, n_new);
+  add_paragraph (self, "lead", summary);
+  if (items->len == 0)
+    return TRUE;
+  table = add_block (self, WB_REPORT_BLOCK_TABLE, T (N_("Per point and place")), NULL);
+  table->columns = g_new0 (char *, 4);
+  table->columns[0] = g_strdup (T (N_("Status")));
+  table->columns[1] = g_strdup (T (N_("Point")));
+  table->columns[2] = g_strdup (T (N_("Where")));
+  for (guint i = 0; i < items->len; i++)
+    {
+      WbDeltaItem *item = g_ptr_array_index (items, i);
+
+      add_row (table, 3, delta_label (self, item->status), item->title, item->asset);
+    }
+  return TRUE;
 }
 
 /* ---- action plan ---- */
@@ -1222,6 +1272,8 @@ wb_report_new (WbEngagement *engagement, const WbReportOptions *options, GError 
   plan = wb_engagement_get_action_plan (engagement);
   build_cover (self);
   build_summary (self, plan);
+  if (options->previous != NULL && !build_since_last_time (self, options->previous, error))
+    return NULL;
   build_action_plan (self, plan);
   build_details (self);
   build_appendix (self);

@@ -35,6 +35,9 @@ typedef struct {
   int            tlp;      /* a WbTlp, or -1 for the agreement's label */
   const char    *date;     /* YYYY-MM-DD; NULL for today */
   WbReportStatus status;
+  /* An earlier engagement of the same company, for the "since last time" section; NULL
+   * for none. */
+  WbEngagement  *previous;
 } WbReportOptions;
 
 void wb_report_options_init (WbReportOptions *options);

@@ -8,6 +8,7 @@
 
 #include "wb-application.h"
 #include "wb-init.h"
+#include "wb-test-driver.h"
 #include "wb-window.h"
 
 struct _WbApplication
@@ -115,42 +116,9 @@ static const GActionEntry app_actions[] = {
 };
 
 /* Test hooks: WERKBANK_GUI_SCREENSHOT=PATH saves the window's first frame as PNG and
- * quits; WERKBANK_GUI_QUIT_AFTER_FIRST_FRAME=1 just quits. Used by the Xvfb smoke
+ * quits; WERKBANK_GUI_QUIT_AFTER_FIRST_FRAME=1 just quits; WERKBANK_GUI_TEST_SCRIPT runs
+ * a scripted session after the first frame (wb-test-driver.c). Used by the Xvfb smoke
  * test; they never show anything a person would not see. */
-
-static gboolean
-save_screenshot (GtkWidget   *widget,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  if (node == NULL || renderer == NULL || width <= 0 || height <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window drew nothing");
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Could not write the screenshot to %s", path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 static gboolean
 finish_first_frame (gpointer user_data)
@@ -158,12 +126,19 @@ finish_first_frame (gpointer user_data)
   g_autoptr(GtkWidget) window = user_data;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
   const char *path = g_getenv ("WERKBANK_GUI_SCREENSHOT");
+  const char *script = g_getenv ("WERKBANK_GUI_TEST_SCRIPT");
   g_autoptr(GError) error = NULL;
 
   if (app == NULL)
     return G_SOURCE_REMOVE;
 
-  if (path != NULL && *path != '\0' && !save_screenshot (window, path, &error))
+  if (script != NULL && *script != '\0' && WB_IS_WINDOW (window))
+    {
+      wb_test_driver_start (GTK_WINDOW (window), script);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (path != NULL && *path != '\0' && !wb_test_driver_save_screenshot (window, path, &error))
     {
       g_printerr ("werkbank: %s\n", error->message);
       WB_APPLICATION (app)->exit_status = 1;
@@ -194,8 +169,9 @@ static void
 install_test_hooks (GtkWindow *window)
 {
   const char *path = g_getenv ("WERKBANK_GUI_SCREENSHOT");
+  const char *script = g_getenv ("WERKBANK_GUI_TEST_SCRIPT");
 
-  if ((path == NULL || *path == '\0') &&
+  if ((path == NULL || *path == '\0') && (script == NULL || *script == '\0') &&
       g_strcmp0 (g_getenv ("WERKBANK_GUI_QUIT_AFTER_FIRST_FRAME"), "1") != 0)
     return;
 
@@ -343,4 +319,18 @@ wb_application_get_exit_status (WbApplication *self)
   g_return_val_if_fail (WB_IS_APPLICATION (self), 1);
 
   return self->exit_status;
+}
+
+/**
+ * wb_application_set_exit_status:
+ *
+ * Sets the status the process exits with (the scripted test run reports failure so).
+ */
+void
+wb_application_set_exit_status (WbApplication *self,
+                                int            status)
+{
+  g_return_if_fail (WB_IS_APPLICATION (self));
+
+  self->exit_status = status;
 }

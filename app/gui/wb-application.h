@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (WbApplication, wb_application, WB, APPLICATION, AdwApplica
 WbApplication *wb_application_new             (void);
 GSettings     *wb_application_get_settings    (WbApplication *self);
 int            wb_application_get_exit_status (WbApplication *self);
+void           wb_application_set_exit_status (WbApplication *self,
+                                               int            status);
 
 G_END_DECLS

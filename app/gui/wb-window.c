@@ -6,7 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "wb-engagement-view.h"
 #include "wb-window.h"
+
+/* How many engagements the list remembers. */
+#define MAX_RECENT 10
 
 struct _WbWindow
 {
@@ -15,9 +19,21 @@ struct _WbWindow
   /* Nullable: without an installed schema nothing is remembered. */
   GSettings            *settings;
 
+  /* The file on the unlock page, and the open engagement (NULL when locked). */
+  char                 *pending_path;
+  WbEngagement         *engagement;
+  GCancellable         *open_cancellable;
+
   /* Template children */
+  GtkStack             *main_stack;
   GtkStack             *stack;
   GtkListBox           *recent_list;
+  AdwStatusPage        *unlock_page;
+  GtkEditable          *passphrase_row;
+  GtkLabel             *unlock_error;
+  GtkStack             *unlock_button_stack;
+  GtkSpinner           *unlock_spinner;
+  WbEngagementView     *engagement_view;
 };
 
 G_DEFINE_FINAL_TYPE (WbWindow, wb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -72,6 +88,12 @@ create_recent_row (const char *path)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Encrypted engagement"),
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-path");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (path));
 
   return row;
 }
@@ -115,6 +137,306 @@ wb_window_new_engagement (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   /* The create-engagement flow is a later issue; the action stays disabled. */
+}
+
+/* Newest first, each file once. */
+static void
+remember_recent (WbWindow   *self,
+                 const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-engagements");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (*old[i] == '\0' || g_str_equal (old[i], path))
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+  paths = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-engagements", (const char * const *) paths);
+}
+
+static void
+show_unlock_error (WbWindow   *self,
+                   const char *message)
+{
+  gtk_label_set_text (self->unlock_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->unlock_error), message != NULL);
+}
+
+static void
+set_unlocking (WbWindow *self,
+               gboolean  busy)
+{
+  gtk_stack_set_visible_child_name (self->unlock_button_stack, busy ? "busy" : "button");
+  gtk_spinner_set_spinning (self->unlock_spinner, busy);
+  /* Not insensitive: that would take the focus away under the person's fingers. */
+  gtk_editable_set_editable (self->passphrase_row, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock-with-key", !busy);
+}
+
+static void
+show_unlock_page (WbWindow   *self,
+                  const char *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  /* A slow open of another file must not land on this page. */
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_free (self->pending_path);
+  self->pending_path = g_strdup (path);
+
+  adw_status_page_set_title (self->unlock_page, name);
+  gtk_editable_set_text (self->passphrase_row, "");
+  show_unlock_error (self, NULL);
+  set_unlocking (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+}
+
+/* Opening runs in a thread: the key derivation (Argon2) takes a noticeable moment. */
+
+typedef struct {
+  char *path;
+  char *passphrase; /* wiped when freed */
+  char *key_path;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  if (job->passphrase != NULL)
+    explicit_bzero (job->passphrase, strlen (job->passphrase));
+  g_free (job->passphrase);
+  g_free (job->path);
+  g_free (job->key_path);
+  g_free (job);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  WbEngagement *engagement;
+  GError *error = NULL;
+
+  if (job->key_path != NULL)
+    {
+      g_autoptr(WbX25519Key) key = wb_x25519_key_load (job->key_path, &error);
+
+      engagement = key != NULL ? wb_engagement_open_with_key (job->path, key, &error) : NULL;
+    }
+  else
+    engagement = wb_engagement_open (job->path, job->passphrase, &error);
+
+  if (engagement == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, engagement, g_object_unref);
+}
+
+static void
+on_open_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  WbWindow *self = WB_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(WbEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  engagement = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->open_cancellable);
+  set_unlocking (self, FALSE);
+
+  if (engagement == NULL)
+    {
+      /* Nothing is lost: the page stays, with the passphrase selected to retype. */
+      if (g_error_matches (error, WB_VAULT_ERROR, WB_VAULT_ERROR_WRONG_KEY))
+        show_unlock_error (self, job->key_path != NULL
+                           ? _("This key file does not open this engagement.")
+                           : _("Wrong passphrase. Check it and try again."));
+      else
+        show_unlock_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+      gtk_editable_select_region (self->passphrase_row, 0, -1);
+      return;
+    }
+
+  gtk_editable_set_text (self->passphrase_row, "");
+  g_set_object (&self->engagement, engagement);
+  remember_recent (self, job->path);
+  wb_engagement_view_set_engagement (self->engagement_view, engagement, job->path);
+  gtk_stack_set_visible_child_name (self->main_stack, "engagement");
+}
+
+static void
+start_open (WbWindow   *self,
+            const char *passphrase,
+            const char *key_path)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  if (self->pending_path == NULL || self->open_cancellable != NULL)
+    return;
+
+  job = g_new0 (OpenJob, 1);
+  job->path = g_strdup (self->pending_path);
+  job->passphrase = g_strdup (passphrase);
+  job->key_path = g_strdup (key_path);
+
+  self->open_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->open_cancellable, on_open_done, NULL);
+  g_task_set_source_tag (task, start_open);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  show_unlock_error (self, NULL);
+  set_unlocking (self, TRUE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static void
+wb_window_unlock (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WbWindow *self = WB_WINDOW (widget);
+  const char *passphrase = gtk_editable_get_text (self->passphrase_row);
+
+  if (*passphrase == '\0')
+    {
+      show_unlock_error (self, _("Enter the passphrase first."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+      return;
+    }
+  start_open (self, passphrase, NULL);
+}
+
+static void
+on_key_chosen (GtkNativeDialog *dialog,
+               int              response,
+               WbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        start_open (self, NULL, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+on_engagement_chosen (GtkNativeDialog *dialog,
+                      int              response,
+                      WbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        show_unlock_page (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file (WbWindow   *self,
+             const char *title,
+             const char *accept,
+             GCallback   callback)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", callback, self, G_CONNECT_DEFAULT);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+wb_window_unlock_with_key (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  choose_file (WB_WINDOW (widget), _("Choose the Key File"), _("_Use"),
+               G_CALLBACK (on_key_chosen));
+}
+
+static void
+wb_window_open (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  choose_file (WB_WINDOW (widget), _("Open Engagement"), _("_Open"),
+               G_CALLBACK (on_engagement_chosen));
+}
+
+static void
+wb_window_open_path (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_unlock_page (WB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+wb_window_show_list (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WbWindow *self = WB_WINDOW (widget);
+
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  gtk_editable_set_text (self->passphrase_row, "");
+  gtk_stack_set_visible_child_name (self->main_stack, "engagements");
+}
+
+/* Locking drops every reference to the engagement: the vault wipes its keys when the
+ * last one goes. Every change was committed when it was made, so nothing is lost. */
+static void
+wb_window_lock (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WbWindow *self = WB_WINDOW (widget);
+
+  wb_engagement_view_set_engagement (self->engagement_view, NULL, NULL);
+  g_clear_object (&self->engagement);
+  wb_window_show_list (widget, NULL, NULL);
+}
+
+static void
+wb_window_unlock_activated (WbWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.unlock", NULL);
 }
 
 static gboolean
@@ -204,8 +526,13 @@ wb_window_dispose (GObject *object)
 {
   WbWindow *self = WB_WINDOW (object);
 
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_WINDOW);
+  g_clear_object (&self->engagement);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_path, g_free);
 
   G_OBJECT_CLASS (wb_window_parent_class)->dispose (object);
 }
@@ -237,8 +564,27 @@ wb_window_class_init (WbWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/werkbank/Werkbank/wb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, unlock_error);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, unlock_button_stack);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, unlock_spinner);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, engagement_view);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, wb_window_open);
+  gtk_widget_class_install_action (widget_class, "win.open-path", "s", wb_window_open_path);
+  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, wb_window_unlock);
+  gtk_widget_class_install_action (widget_class, "win.unlock-with-key", NULL,
+                                   wb_window_unlock_with_key);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, wb_window_show_list);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, wb_window_lock);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.lock", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-engagement", NULL,
                                    wb_window_new_engagement);
@@ -247,7 +593,10 @@ wb_window_class_init (WbWindowClass *klass)
 static void
 wb_window_init (WbWindow *self)
 {
+  g_type_ensure (WB_TYPE_ENGAGEMENT_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->passphrase_row, "entry-activated",
+                           G_CALLBACK (wb_window_unlock_activated), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-engagement", FALSE);
 }
 

@@ -128,5 +128,22 @@ check "with --region a record from elsewhere stops the run" 6 \
 contains "the record from elsewhere is named" "drenthe.json"
 check "an unknown grouping is a usage error" 2 "$cli" aggregate table $records -o t.csv --by town
 
+# --- the demo's record ---------------------------------------------------------------
+check "the demo writes the lab company's anonymous record" 0 "$cli" demo --dir demo
+contains "the demo says where the record is" "lab-company-aggregate.json"
+python3 - demo/lab-company-aggregate.json <<'PY' && ok "the demo's record is a valid record without names or addresses" || \
+  not_ok "the demo's record is a valid record without names or addresses"
+import json, sys
+text = open(sys.argv[1]).read()
+r = json.loads(text)
+assert r["format"] == "werkbank-aggregate-1" and r["findings"] and r["plugins"], r
+for word in ("Proefkeuken", "proefkeuken", "198.18", "Kees", "Petra", "@"):
+    assert word not in text, word
+PY
+check "the coordinator's table reads the demo's record" 0 \
+  "$cli" aggregate table demo/lab-company-aggregate.json -o demo.csv
+if grep -q "^plugin,avg,C,\*" demo.csv; then ok "one company alone is hidden"; else
+  not_ok "one company alone is hidden"; sed 's/^/# /' demo.csv | head; fi
+
 echo "1..$n"
 [ "$failed" = 0 ]

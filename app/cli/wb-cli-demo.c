@@ -20,6 +20,8 @@
 #include "wb-plugin-host.h"
 #include "wb-questionnaire.h"
 #include "wb-report.h"
+#include "wb-aggregate.h"
+#include "wb-file.h"
 
 /* The lab company is fictitious; its passphrase is printed on purpose. */
 #define DEMO_PASSPHRASE "werkbank-demo-lab"
@@ -27,6 +29,7 @@
 #define DEMO_TEACHER_KEY "teacher.key"
 #define DEMO_REPORT "lab-company-report.pdf"
 #define DEMO_SIGNED_REPORT "lab-company-report-signed.pdf"
+#define DEMO_AGGREGATE "lab-company-aggregate.json"
 #define DEMO_SCHOOL_CA "school-ca.wbid"
 #define DEMO_SCHOOL_CA_PEM "school-ca.pem"
 #define DEMO_TEAM_ID "team.wbid"
@@ -244,6 +247,25 @@ demo_report (WbEngagement *engagement, const char *dir, GError **error)
   return TRUE;
 }
 
+/* The anonymous record for the regional network (docs/aggregate.md): the lab company
+ * agreed to it in its agreement. */
+static gboolean
+demo_aggregate (WbEngagement *engagement, const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, DEMO_AGGREGATE, NULL);
+  g_autoptr(JsonNode) record = wb_aggregate_record_from_engagement (engagement, error);
+  g_autofree char *text = NULL;
+
+  if (record == NULL)
+    return FALSE;
+  text = json_to_string (record, TRUE);
+  if (!wb_file_write_private (path, text, strlen (text), error))
+    return FALSE;
+  g_print (_("• The anonymous record for the network (no names, addresses or IPs): %s\n"),
+           path);
+  return TRUE;
+}
+
 /* A demo identity: made once in the demo folder (the CA issues it), loaded later. */
 static WbIdentity *
 demo_identity (const char *dir, const char *file, WbIdentity *ca, const char *name,
@@ -404,7 +426,8 @@ run_demo (const char *dir, const char *path, GError **error)
   if (!wb_vault_verify (wb_engagement_get_vault (engagement), &report, error))
     return FALSE;
   g_print ("• %s\n", report);
-  if (!demo_report (engagement, dir, error) || !demo_signed_report (engagement, dir, error))
+  if (!demo_report (engagement, dir, error) || !demo_signed_report (engagement, dir, error)
+      || !demo_aggregate (engagement, dir, error))
     return FALSE;
   g_clear_object (&engagement);
   return demo_check_teacher (path, dir, error);

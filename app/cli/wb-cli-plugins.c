@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
+#include <unistd.h>
 
 #include "wb-cli-common.h"
 #include "wb-plugin-host.h"
@@ -90,6 +91,7 @@ typedef struct {
   GCancellable *cancellable;
   GError       *error;
   gboolean      quiet;
+  guint         n_signals;
 } RunState;
 
 static void
@@ -115,7 +117,15 @@ on_signal (gpointer user_data)
 {
   RunState *state = user_data;
 
-  /* Ctrl-C or SIGTERM: cancel cleanly; the plugin's partial run is not committed. */
+  /* Ctrl-C or SIGTERM: cancel cleanly; the plugin's partial run is not committed. A
+   * second one ends the process at once: a run commits only at its end, so nothing that
+   * was saved is lost, and a plugin that does not answer its cancellable cannot keep the
+   * command alive. */
+  if (state->n_signals++ > 0)
+    {
+      g_printerr (_("werkbank-cli: stopped; the unfinished run was not saved.\n"));
+      _exit (WB_EXIT_FAILED);
+    }
   g_cancellable_cancel (state->cancellable);
   return G_SOURCE_CONTINUE;
 }

@@ -310,7 +310,11 @@ wb_access_checks_run (GPtrArray *targets, GCancellable *cancellable)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_access_result_free);
   g_autofree Job *jobs = g_new0 (Job, targets->len);
-  GThreadPool *pool = g_thread_pool_new (run_job, NULL, MAX_THREADS, FALSE, NULL);
+  /* An exclusive pool: a shared one, freed with wait from inside a GTask worker, hung
+   * with every thread idle on a loaded machine. Its own threads cannot be lent away. */
+  GThreadPool *pool = g_thread_pool_new (run_job, NULL,
+                                         (gint) CLAMP (targets->len, 1, MAX_THREADS), TRUE,
+                                         NULL);
 
   for (guint i = 0; i < targets->len; i++)
     {

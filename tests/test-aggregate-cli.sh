@@ -13,20 +13,7 @@ cd "$work" || exit 1
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check () {
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else
-    not_ok "$what (exit $got, wanted $want)"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
-contains () {
-  if printf '%s' "$out" | grep -qF -- "$2"; then ok "$1"; else
-    not_ok "$1"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
+. "$(dirname "$(realpath "$0")")/tap.sh"
 
 export WERKBANK_PASSPHRASE="aggregate passphrase 1"
 marker="CANARY$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
@@ -145,5 +132,4 @@ check "the coordinator's table reads the demo's record" 0 \
 if grep -q "^plugin,avg,C,\*" demo.csv; then ok "one company alone is hidden"; else
   not_ok "one company alone is hidden"; sed 's/^/# /' demo.csv | head; fi
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

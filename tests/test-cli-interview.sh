@@ -12,19 +12,7 @@ cd "$work" || exit 1
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
 
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; }
-check () {
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else
-    not_ok "$what (exit $got, wanted $want)"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
-contains () {
-  if printf '%s' "$out" | grep -qF -- "$2"; then ok "$1"; else
-    not_ok "$1"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
+. "$(dirname "$(realpath "$0")")/tap.sh"
 lacks () {
   if printf '%s' "$out" | grep -qF -- "$2"; then not_ok "$1"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; else
     ok "$1"; fi
@@ -116,4 +104,4 @@ contains "the demo records the AVG interview" "31 answers recorded"
 contains "the demo records the access-control interview" "19 answers recorded"
 contains "the demo's action plan has the interview findings" "No processor agreement with every supplier"
 
-echo "1..$n"
+tap_done

@@ -12,22 +12,7 @@ cd "$work" || exit 1
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-# check DESCRIPTION EXPECTED-EXIT COMMAND...: runs it, keeps stdout+stderr in $out
-check () {
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else
-    not_ok "$what (exit $got, wanted $want)"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
-# contains DESCRIPTION NEEDLE: the last command's output contains NEEDLE
-contains () {
-  if printf '%s' "$out" | grep -qF -- "$2"; then ok "$1"; else
-    not_ok "$1"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
+. "$(dirname "$(realpath "$0")")/tap.sh"
 
 export WERKBANK_PASSPHRASE="lab passphrase 1"
 f=lab.wbv
@@ -180,5 +165,4 @@ contains "the demo shows an action plan" "Action plan"
 check "the demo refuses to overwrite without --force" 6 "$cli" demo --dir demo
 check "the demo's engagement verifies" 0 env WERKBANK_PASSPHRASE=werkbank-demo-lab "$cli" verify demo/lab-company.wbv
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

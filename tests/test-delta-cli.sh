@@ -12,20 +12,7 @@ cd "$work" || exit 1
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check () {
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else
-    not_ok "$what (exit $got, wanted $want)"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
-contains () {
-  if printf '%s' "$out" | grep -qF -- "$2"; then ok "$1"; else
-    not_ok "$1"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
+. "$(dirname "$(realpath "$0")")/tap.sh"
 
 export WERKBANK_PASSPHRASE="delta passphrase now"
 export WERKBANK_PREVIOUS_PASSPHRASE="delta passphrase before"
@@ -85,5 +72,4 @@ else
   echo "ok $((n + 1)) # SKIP pdftotext (poppler-utils) is not installed"; n=$((n + 1))
 fi
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

@@ -33,16 +33,7 @@ cd "$work" || exit 1
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check () {
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else
-    not_ok "$what (exit $got, wanted $want)"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
+. "$(dirname "$(realpath "$0")")/tap.sh"
 has () { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1"; sed 's/^/# /' "$3" | head -40; fi; }
 lacks () { if grep -qF -- "$2" "$3"; then not_ok "$1"; grep -F -- "$2" "$3" | sed 's/^/# /'; else ok "$1"; fi; }
 
@@ -136,5 +127,4 @@ lacks "without the hoster's consent no admin login is probed" "friendly-hack.web
 run --website https://www.proefkeuken.test:7/
 has "an unreachable website is reported, the run still succeeds" "friendly-hack.website-unreachable" findings.json
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

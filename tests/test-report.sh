@@ -20,20 +20,7 @@ for tool in pdftotext pdfinfo; do
   fi
 done
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check () {
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else
-    not_ok "$what (exit $got, wanted $want)"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
-contains () {
-  if printf '%s' "$out" | grep -qF -- "$2"; then ok "$1"; else
-    not_ok "$1"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
+. "$(dirname "$(realpath "$0")")/tap.sh"
 lacks () {
   if printf '%s' "$out" | grep -qF -- "$2"; then not_ok "$1"; else ok "$1"; fi
 }
@@ -135,5 +122,4 @@ out=$(pdftotext demo/lab-company-report.pdf - 2>&1 | tr -s ' \n' '  ')
 contains "the demo's report is addressed to the lab company" "Bakkerij De Proefkeuken B.V."
 contains "with its sharing label" "TLP:AMBER+STRICT"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

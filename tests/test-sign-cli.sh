@@ -12,19 +12,7 @@ cd "$work" || exit 1
 export HOME="$work/home"
 mkdir -p "$HOME"
 
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; }
-check () {
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else
-    not_ok "$what (exit $got, wanted $want)"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
-contains () {
-  if printf '%s' "$out" | grep -qF -- "$2"; then ok "$1"; else
-    not_ok "$1"; printf '%s\n' "$out" | sed 's/^/# /' | head -20; fi
-}
+. "$(dirname "$(realpath "$0")")/tap.sh"
 
 export WERKBANK_CA_PASSPHRASE="ca passphrase"
 export WERKBANK_IDENTITY_PASSPHRASE="id passphrase"
@@ -140,4 +128,4 @@ check "the demo runs again on the same identities" 0 "$cli" demo --dir demo --fo
 check "and its report verifies again" 0 "$cli" verify-pdf \
   demo/lab-company-report-signed.pdf --ca demo/school-ca.pem
 
-echo "1..$n"
+tap_done

@@ -55,7 +55,7 @@ PY
 
 # run FILE PLUGIN: inside the scanner namespace, at most 240 s
 run () {
-  timeout 240 "$lab" exec scanner env WERKBANK_PASSPHRASE="$WERKBANK_PASSPHRASE" \
+  timeout -k 10 240 "$lab" exec scanner env WERKBANK_PASSPHRASE="$WERKBANK_PASSPHRASE" \
     WERKBANK_PLUGIN_PATH="$WERKBANK_PLUGIN_PATH" "$cli" run --quiet "$1" "$2" \
     > "$1.$2.out" 2>&1
 }

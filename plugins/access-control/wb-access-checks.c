@@ -305,14 +305,38 @@ run_job (gpointer data, gpointer user_data)
     add_result (job->results, WB_ACCESS_SNMP_PUBLIC, target->address, 161, snmp);
 }
 
+
+static void
+ensure_socket_classes (void)
+{
+  const GType types[] = {
+    G_TYPE_SOCKET, G_TYPE_SOCKET_CLIENT, G_TYPE_SOCKET_CONNECTION, G_TYPE_TCP_CONNECTION,
+    G_TYPE_SOCKET_ADDRESS, G_TYPE_INET_SOCKET_ADDRESS, G_TYPE_INET_ADDRESS,
+    G_TYPE_PROXY_RESOLVER, G_TYPE_SOCKET_ADDRESS_ENUMERATOR,
+  };
+
+  /* The references are kept on purpose: the classes live as long as the process. */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (G_TYPE_IS_CLASSED (types[i]))
+      g_type_class_ref (types[i]);
+    else
+      g_type_ensure (types[i]);
+}
+
 GPtrArray *
 wb_access_checks_run (GPtrArray *targets, GCancellable *cancellable)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_access_result_free);
   g_autofree Job *jobs = g_new0 (Job, targets->len);
-  /* An exclusive pool: a shared one, freed with wait from inside a GTask worker, hung
-   * with every thread idle on a loaded machine. Its own threads cannot be lent away. */
-  GThreadPool *pool = g_thread_pool_new (run_job, NULL,
+  GThreadPool *pool;
+
+  /* GLib 2.74 can deadlock when several threads create the first instance of a GIO
+   * socket type at once (g_type_class_ref against g_once_init_enter in
+   * g_socket_address_get_type; seen hanging the lab test): set the classes up here, in
+   * one thread, before the workers start. */
+  ensure_socket_classes ();
+  /* An exclusive pool: its own threads cannot be lent away or starved. */
+  pool = g_thread_pool_new (run_job, NULL,
                                          (gint) CLAMP (targets->len, 1, MAX_THREADS), TRUE,
                                          NULL);
 

@@ -441,6 +441,39 @@ test_data_inventory (Fixture *f, gconstpointer data)
   g_assert_cmpuint (find_category (inventory, "audit")->count, ==, 6);
 }
 
+static void
+count_change (WbEngagement *engagement, const char *action, gpointer user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strdup (action));
+}
+
+/* Front ends redraw on "changed": it fires once per committed change, with the action,
+ * and never for a change that was refused. */
+static void
+test_changed_signal (Fixture *f, gconstpointer data)
+{
+  g_autoptr(WbEngagement) engagement = create (f);
+  g_autoptr(WbCompany) good = wb_company_new ();
+  g_autoptr(WbCompany) bad = wb_company_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) detailed = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (engagement, "changed", G_CALLBACK (count_change), seen);
+  g_signal_connect (engagement, "changed::company.set", G_CALLBACK (count_change), detailed);
+  good->name = g_strdup ("Goed B.V.");
+  g_assert_true (wb_engagement_set_company (engagement, good, NULL));
+  bad->name = g_strdup ("Fout B.V.");
+  bad->kvk = g_strdup ("1234");
+  g_assert_false (wb_engagement_set_company (engagement, bad, NULL));
+  g_assert_true (wb_engagement_set_plugin_enabled (engagement, "selftest", TRUE, NULL));
+
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "company.set");
+  g_assert_cmpuint (detailed->len, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -460,6 +493,7 @@ main (int argc, char **argv)
   ADD ("/engagement/teacher-key-slot", test_teacher_key_slot);
   ADD ("/engagement/findings-json", test_findings_json);
   ADD ("/engagement/data-inventory", test_data_inventory);
+  ADD ("/engagement/changed-signal", test_changed_signal);
 #undef ADD
   return g_test_run ();
 }

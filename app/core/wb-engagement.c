@@ -69,6 +69,13 @@ struct _WbEngagement
 
 G_DEFINE_FINAL_TYPE (WbEngagement, wb_engagement, G_TYPE_OBJECT)
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 wb_engagement_finalize (GObject *object)
 {
@@ -90,6 +97,19 @@ static void
 wb_engagement_class_init (WbEngagementClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = wb_engagement_finalize;
+
+  /**
+   * WbEngagement::changed:
+   * @action: the stable id of the change ("company.set", "finding.update", ...),
+   *   also the signal's detail
+   *
+   * A change was committed and applied. Emitted in the thread that made the change;
+   * a front end that changes the engagement from one thread only can redraw from it.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -425,6 +445,7 @@ commit_event (WbEngagement *self, const char *action, const char *summary, JsonN
       g_critical ("a committed change could not be applied: %s", (*error)->message);
       return FALSE;
     }
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (action), action);
   return TRUE;
 }
 

@@ -16,64 +16,10 @@ werkbank=$1
 cli=$2
 build_root=$3
 here=$(dirname "$0")
-shots="$build_root/tests/screenshots"
 
-if ! command -v xvfb-run >/dev/null 2>&1; then
-  echo "1..0 # SKIP xvfb-run not installed (apt-get install xvfb xauth)"
-  exit 0
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "1..0 # SKIP python3 not installed (needed to check the screenshots)"
-  exit 0
-fi
-
-# See test-gui-smoke.sh: GTK's unloaded modules make leak reports unattributable.
-if [ -n "${ASAN_OPTIONS+set}" ]; then
-  export ASAN_OPTIONS="${ASAN_OPTIONS}:detect_leaks=0"
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/werkbank-gui-flow.XXXXXX") || exit 1
-# The demo company is fictitious, but its report is still removed with everything else.
-trap 'rm -rf "$work"' EXIT INT TERM
-mkdir -p "$shots" "$work/home" "$work/config/glib-2.0/settings" "$work/data" \
-  "$work/cache" "$work/runtime"
-chmod 700 "$work/runtime"
+. "$here/tap.sh"
+. "$here/gui-lib.sh"
 rm -f "$shots"/flow-*.png
-
-export HOME="$work/home"
-export XDG_CONFIG_HOME="$work/config"
-export XDG_DATA_HOME="$work/data"
-export XDG_CACHE_HOME="$work/cache"
-export XDG_RUNTIME_DIR="$work/runtime"
-export GSETTINGS_SCHEMA_DIR="$build_root/data"
-export GSETTINGS_BACKEND=keyfile
-export LC_ALL="${LC_ALL:-C.UTF-8}"
-export WERKBANK_FAST_KDF=1
-export G_DEBUG=fatal-criticals
-export WERKBANK_GUI_TEST_SHOTS="$shots"
-unset DBUS_SESSION_BUS_ADDRESS
-run_bus=
-if command -v dbus-run-session >/dev/null 2>&1; then
-  run_bus=dbus-run-session
-fi
-
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
-check_png () { python3 "$here/check-png.py" "$1"; }
-
-# run_gui SCRIPT: one scripted session under its own X server; output in $work/log.
-run_gui () {
-  env WERKBANK_GUI_TEST_SCRIPT="$1" \
-    timeout 300 xvfb-run -a -s "-screen 0 1280x1024x24" \
-    $run_bus "$werkbank" >"$work/log" 2>&1
-  status=$?
-  sed 's/^/# /' "$work/log"
-  return $status
-}
-
-echo "1..15"
 
 # 1: the demo engagement, made by the CLI (the same core the GUI uses).
 if "$cli" demo --dir "$work/demo" >"$work/demo.log" 2>&1 && [ -s "$work/demo/lab-company.wbv" ]; then
@@ -154,4 +100,4 @@ else
   not_ok "dark mode looks the same as light mode"
 fi
 
-exit $failed
+tap_done

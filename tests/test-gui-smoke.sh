@@ -3,13 +3,13 @@
 # draws a non-blank first frame, saves it as a screenshot and exits 0; the same in
 # Dutch; and with two recent engagements it shows the list instead.
 #
-# Usage: test-gui-smoke.sh WERKBANK_BINARY BUILD_ROOT
+# Usage: test-gui-smoke.sh WERKBANK_BINARY WERKBANK_CLI BUILD_ROOT
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
 werkbank=$1
-build_root=$2
+build_root=$3
 shots="$build_root/tests/screenshots"
 
 if ! command -v xvfb-run >/dev/null 2>&1; then

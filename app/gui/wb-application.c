@@ -18,6 +18,8 @@ struct _WbApplication
   /* NULL when the schema is not installed (an uninstalled build without
    * GSETTINGS_SCHEMA_DIR): the app then runs without remembering anything. */
   GSettings      *settings;
+  /* One plugin host for the whole app: libpeas loads each module once. */
+  WbPluginHost   *plugin_host;
 
   /* Set when wb_init() failed; activate shows it instead of the window. */
   GError         *init_error;
@@ -262,6 +264,7 @@ wb_application_finalize (GObject *object)
   WbApplication *self = WB_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->plugin_host);
   g_clear_error (&self->init_error);
 
   G_OBJECT_CLASS (wb_application_parent_class)->finalize (object);
@@ -306,6 +309,21 @@ wb_application_get_settings (WbApplication *self)
   g_return_val_if_fail (WB_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * wb_application_get_plugin_host:
+ *
+ * Returns: (transfer none): the app's plugin host, made on first use.
+ */
+WbPluginHost *
+wb_application_get_plugin_host (WbApplication *self)
+{
+  g_return_val_if_fail (WB_IS_APPLICATION (self), NULL);
+
+  if (self->plugin_host == NULL)
+    self->plugin_host = wb_plugin_host_new ();
+  return self->plugin_host;
 }
 
 /**

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "wb-plugin-host.h"
+
 G_BEGIN_DECLS
 
 #define WB_APPLICATION_ID "nl.werkbank.Werkbank"
@@ -16,6 +18,7 @@ G_DECLARE_FINAL_TYPE (WbApplication, wb_application, WB, APPLICATION, AdwApplica
 
 WbApplication *wb_application_new             (void);
 GSettings     *wb_application_get_settings    (WbApplication *self);
+WbPluginHost  *wb_application_get_plugin_host (WbApplication *self);
 int            wb_application_get_exit_status (WbApplication *self);
 void           wb_application_set_exit_status (WbApplication *self,
                                                int            status);

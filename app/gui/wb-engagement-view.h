@@ -1,4 +1,4 @@
-/* wb-engagement-view.h — one open engagement: overview, findings, report
+/* wb-engagement-view.h — one open engagement: its pages under one header
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +19,7 @@ void          wb_engagement_view_set_engagement (WbEngagementView *self,
                                                  WbEngagement     *engagement,
                                                  const char       *path);
 WbEngagement *wb_engagement_view_get_engagement (WbEngagementView *self);
-gboolean      wb_engagement_view_is_busy        (WbEngagementView *self);
-guint         wb_engagement_view_get_n_preview_pages (WbEngagementView *self);
+GtkWidget    *wb_engagement_view_get_page       (WbEngagementView *self,
+                                                 const char       *name);
 
 G_END_DECLS

@@ -2,18 +2,16 @@
  *
  * WERKBANK_GUI_TEST_SCRIPT is a list of steps separated by ';', each "command" or
  * "command:argument" (the argument is the rest, so it may hold ':'). The driver works
- * the real widgets: it types into the passphrase row, activates the same actions the
- * buttons and keys do, and waits (bounded) for what a person would see. Screenshots go
- * to WERKBANK_GUI_TEST_SHOTS/<name>.png. It never runs unless the variable is set.
+ * the real widgets: it types into entries, activates the same actions the buttons and
+ * keys do, and waits (bounded) for what a person would see. Screenshots go to
+ * WERKBANK_GUI_TEST_SHOTS/<name>.png. It never runs unless the variable is set.
  *
+ * The steps of this file (the others are in wb-test-steps-<area>.c):
  *   open:PATH        the unlock page for PATH (as a click on a recent engagement)
  *   type:TEXT        type TEXT into the passphrase row
  *   unlock           press Unlock and wait until it opened or said why not
- *   expect:STATE     "error" (inline error shown) or "engagement" (engagement shown)
- *   page:NAME        overview, findings or report
- *   filter:N         choose entry N of the severity filter
- *   count            print "findings-shown N" (rows left after the filter)
- *   render:PATH      render the report to PATH, wait, require a preview
+ *   expect:STATE     "error" (inline error shown) or a main page ("engagement", ...)
+ *   page:NAME        overview, checks, findings, report or retention
  *   shot:NAME        let the page settle, then save a screenshot
  *   lock             lock the engagement and wait for the list
  *
@@ -33,13 +31,24 @@
 #define SETTLE_US (700 * 1000)
 #define POLL_MS 50
 
-typedef struct {
+struct _WbTestDriver {
   GtkWindow *window;
   GStrv      steps;
   guint      index;
   gboolean   started;  /* the current step's command has been issued */
   gint64     started_at;
-} Driver;
+};
+
+typedef WbTestDriver Driver;
+
+static const WbTestStep *const tables[] = {
+  wb_test_steps_core,
+  wb_test_steps_new,
+  wb_test_steps_checks,
+  wb_test_steps_scan,
+  wb_test_steps_findings,
+  wb_test_steps_report,
+};
 
 gboolean
 wb_test_driver_save_screenshot (GtkWidget   *widget,
@@ -75,18 +84,74 @@ wb_test_driver_save_screenshot (GtkWidget   *widget,
   return TRUE;
 }
 
-static gpointer
-child (GtkWidget  *widget,
-       GType       type,
-       const char *name)
+gpointer
+wb_test_driver_child (GtkWidget  *widget,
+                      GType       type,
+                      const char *name)
 {
   return gtk_widget_get_template_child (widget, type, name);
+}
+
+#define child wb_test_driver_child
+
+GtkWindow *
+wb_test_driver_get_window (WbTestDriver *driver)
+{
+  return driver->window;
+}
+
+gint64
+wb_test_driver_get_step_age (WbTestDriver *driver)
+{
+  return g_get_monotonic_time () - driver->started_at;
+}
+
+/* What a person reads on the widget: a button's or row's label, a label's text. */
+static const char *
+visible_label (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  return gtk_widget_get_tooltip_text (widget);
+}
+
+GtkWidget *
+wb_test_driver_find (GtkWidget  *root,
+                     GType       type,
+                     const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_type_is_a (G_OBJECT_TYPE (c), type) &&
+          (label == NULL || g_strcmp0 (visible_label (c), label) == 0))
+        return c;
+      found = wb_test_driver_find (c, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
 view_of (Driver *driver)
 {
   return child (GTK_WIDGET (driver->window), WB_TYPE_WINDOW, "engagement_view");
+}
+
+GtkWidget *
+wb_test_driver_get_page (WbTestDriver *driver,
+                         const char   *name)
+{
+  return wb_engagement_view_get_page (WB_ENGAGEMENT_VIEW (view_of (driver)), name);
 }
 
 static const char *
@@ -114,17 +179,109 @@ driver_finish (Driver   *driver,
   g_free (driver);
 }
 
-static guint
-count_shown_findings (Driver *driver)
+static gboolean
+step_open (Driver *driver, const char *arg, gboolean first, gboolean *failed)
 {
-  GtkWidget *list = child (view_of (driver), WB_TYPE_ENGAGEMENT_VIEW, "findings_list");
-  guint n = 0;
+  if (first)
+    gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.open-path", "s", arg);
+  return g_strcmp0 (main_page (driver), "unlock") == 0;
+}
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
-      n++;
-  return n;
+static gboolean
+step_type (Driver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  gtk_editable_set_text (child (GTK_WIDGET (driver->window), WB_TYPE_WINDOW,
+                                "passphrase_row"), arg);
+  return TRUE;
+}
+
+static gboolean
+step_unlock (Driver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  GtkWidget *window = GTK_WIDGET (driver->window);
+  GtkWidget *error = child (window, WB_TYPE_WINDOW, "unlock_error");
+
+  if (first)
+    {
+      gtk_widget_activate_action (window, "win.unlock", NULL);
+      return FALSE;
+    }
+  return g_strcmp0 (main_page (driver), "engagement") == 0 ||
+         (gtk_widget_get_visible (error) &&
+          gtk_editable_get_editable (child (window, WB_TYPE_WINDOW, "passphrase_row")));
+}
+
+static gboolean
+step_expect (Driver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  GtkWidget *error = child (GTK_WIDGET (driver->window), WB_TYPE_WINDOW, "unlock_error");
+
+  if (g_str_equal (arg, "error"))
+    *failed = !(g_strcmp0 (main_page (driver), "unlock") == 0 &&
+                gtk_widget_get_visible (error));
+  else
+    *failed = g_strcmp0 (main_page (driver), arg) != 0;
+  if (*failed)
+    g_printerr ("driver: expected %s, the window shows %s\n", arg, main_page (driver));
+  else if (gtk_widget_get_visible (error))
+    g_print ("driver: inline error: %s\n", gtk_label_get_text (GTK_LABEL (error)));
+  return TRUE;
+}
+
+static gboolean
+step_page (Driver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  gtk_widget_activate_action (view_of (driver), "view.show-page", "s", arg);
+  return TRUE;
+}
+
+static gboolean
+step_shot (Driver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (wb_test_driver_get_step_age (driver) < SETTLE_US)
+    return FALSE;
+  file = g_strconcat (arg, ".png", NULL);
+  path = g_build_filename (g_getenv ("WERKBANK_GUI_TEST_SHOTS"), file, NULL);
+  if (!wb_test_driver_save_screenshot (GTK_WIDGET (driver->window), path, &error))
+    {
+      g_printerr ("driver: %s\n", error->message);
+      *failed = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_lock (Driver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  if (first)
+    gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.lock", NULL);
+  return g_strcmp0 (main_page (driver), "engagements") == 0 &&
+         wb_engagement_view_get_engagement (WB_ENGAGEMENT_VIEW (view_of (driver))) == NULL;
+}
+
+const WbTestStep wb_test_steps_core[] = {
+  { "open", step_open },
+  { "type", step_type },
+  { "unlock", step_unlock },
+  { "expect", step_expect },
+  { "page", step_page },
+  { "shot", step_shot },
+  { "lock", step_lock },
+  { NULL, NULL },
+};
+
+static WbTestStepFunc
+lookup_step (const char *command)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const WbTestStep *step = tables[t]; step->name != NULL; step++)
+      if (g_str_equal (step->name, command))
+        return step->run;
+  return NULL;
 }
 
 /* Issues the step's command once; returns TRUE when its effect is there. Sets
@@ -135,112 +292,17 @@ run_step (Driver     *driver,
           const char *arg,
           gboolean   *failed)
 {
-  GtkWidget *window = GTK_WIDGET (driver->window);
+  WbTestStepFunc run = lookup_step (command);
   gboolean first = !driver->started;
 
   driver->started = TRUE;
-
-  if (g_str_equal (command, "open"))
+  if (run == NULL)
     {
-      if (first)
-        gtk_widget_activate_action (window, "win.open-path", "s", arg);
-      return g_strcmp0 (main_page (driver), "unlock") == 0;
-    }
-  if (g_str_equal (command, "type"))
-    {
-      gtk_editable_set_text (child (window, WB_TYPE_WINDOW, "passphrase_row"), arg);
+      g_printerr ("driver: unknown step “%s”\n", command);
+      *failed = TRUE;
       return TRUE;
     }
-  if (g_str_equal (command, "unlock"))
-    {
-      GtkWidget *error = child (window, WB_TYPE_WINDOW, "unlock_error");
-
-      if (first)
-        {
-          gtk_widget_activate_action (window, "win.unlock", NULL);
-          return FALSE;
-        }
-      return g_strcmp0 (main_page (driver), "engagement") == 0 ||
-             (gtk_widget_get_visible (error) &&
-              gtk_editable_get_editable (child (window, WB_TYPE_WINDOW, "passphrase_row")));
-    }
-  if (g_str_equal (command, "expect"))
-    {
-      GtkWidget *error = child (window, WB_TYPE_WINDOW, "unlock_error");
-
-      if (g_str_equal (arg, "error"))
-        *failed = !(g_strcmp0 (main_page (driver), "unlock") == 0 &&
-                    gtk_widget_get_visible (error));
-      else
-        *failed = g_strcmp0 (main_page (driver), arg) != 0;
-      if (*failed)
-        g_printerr ("driver: expected %s, the window shows %s\n", arg, main_page (driver));
-      else if (gtk_widget_get_visible (error))
-        g_print ("driver: inline error: %s\n", gtk_label_get_text (GTK_LABEL (error)));
-      return TRUE;
-    }
-  if (g_str_equal (command, "page"))
-    {
-      gtk_widget_activate_action (view_of (driver), "view.show-page", "s", arg);
-      return TRUE;
-    }
-  if (g_str_equal (command, "filter"))
-    {
-      GtkDropDown *filter = child (view_of (driver), WB_TYPE_ENGAGEMENT_VIEW,
-                                   "severity_filter");
-
-      gtk_drop_down_set_selected (filter, (guint) g_ascii_strtoull (arg, NULL, 10));
-      return TRUE;
-    }
-  if (g_str_equal (command, "count"))
-    {
-      g_print ("driver: findings-shown %u\n", count_shown_findings (driver));
-      return TRUE;
-    }
-  if (g_str_equal (command, "render"))
-    {
-      WbEngagementView *view = WB_ENGAGEMENT_VIEW (view_of (driver));
-
-      if (first)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (view), "view.render-to", "s", arg);
-          *failed = !wb_engagement_view_is_busy (view);
-          return *failed;
-        }
-      if (wb_engagement_view_is_busy (view))
-        return FALSE;
-      g_print ("driver: preview-pages %u\n", wb_engagement_view_get_n_preview_pages (view));
-      *failed = wb_engagement_view_get_n_preview_pages (view) == 0;
-      return TRUE;
-    }
-  if (g_str_equal (command, "shot"))
-    {
-      g_autofree char *file = NULL;
-      g_autofree char *path = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (g_get_monotonic_time () - driver->started_at < SETTLE_US)
-        return FALSE;
-      file = g_strconcat (arg, ".png", NULL);
-      path = g_build_filename (g_getenv ("WERKBANK_GUI_TEST_SHOTS"), file, NULL);
-      if (!wb_test_driver_save_screenshot (window, path, &error))
-        {
-          g_printerr ("driver: %s\n", error->message);
-          *failed = TRUE;
-        }
-      return TRUE;
-    }
-  if (g_str_equal (command, "lock"))
-    {
-      if (first)
-        gtk_widget_activate_action (window, "win.lock", NULL);
-      return g_strcmp0 (main_page (driver), "engagements") == 0 &&
-             wb_engagement_view_get_engagement (WB_ENGAGEMENT_VIEW (view_of (driver))) == NULL;
-    }
-
-  g_printerr ("driver: unknown step “%s”\n", command);
-  *failed = TRUE;
-  return TRUE;
+  return run (driver, arg, first, failed);
 }
 
 static gboolean

@@ -1,0 +1,87 @@
+/* wb-gui-util.c — small helpers the workbench's pages share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wb-gui-util.h"
+
+void
+wb_gui_remove_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+GtkWidget *
+wb_gui_new_row (const char *title,
+                const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+
+  /* Client data is text, never markup: escape it, libadwaita 1.2 parses markup. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  if (subtitle != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+    }
+  return row;
+}
+
+const char *
+wb_gui_severity_css_class (WbSeverity severity)
+{
+  switch (severity)
+    {
+    case WB_SEVERITY_CRITICAL:
+    case WB_SEVERITY_HIGH:
+      return "error";
+    case WB_SEVERITY_MEDIUM:
+      return "warning";
+    case WB_SEVERITY_LOW:
+      return "accent";
+    case WB_SEVERITY_INFO:
+    default:
+      return "dim-label";
+    }
+}
+
+GtkWidget *
+wb_gui_new_severity_pill (WbSeverity severity)
+{
+  GtkWidget *pill = gtk_label_new (wb_severity_get_label (severity));
+
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (pill, "wb-severity");
+  gtk_widget_add_css_class (pill, "caption-heading");
+  gtk_widget_add_css_class (pill, wb_gui_severity_css_class (severity));
+  gtk_widget_set_size_request (pill, 72, -1);
+  return pill;
+}
+
+void
+wb_gui_toast (GtkWidget  *widget,
+              const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *content = NULL;
+
+  /* A dialog toasts into the window it belongs to. */
+  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  if (ADW_IS_APPLICATION_WINDOW (root))
+    content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (root));
+  else if (ADW_IS_WINDOW (root))
+    content = adw_window_get_content (ADW_WINDOW (root));
+  if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (text));
+}

@@ -14,6 +14,7 @@
  *   page:NAME        overview, checks, findings, report or retention
  *   shot:NAME        let the page settle, then save a screenshot
  *   lock             lock the engagement and wait for the list
+ *   memory           print the resident memory now and at its peak (VmRSS, VmHWM)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -263,7 +264,24 @@ step_lock (Driver *driver, const char *arg, gboolean first, gboolean *failed)
          wb_engagement_view_get_engagement (WB_ENGAGEMENT_VIEW (view_of (driver))) == NULL;
 }
 
+/* Prints the process's resident memory now and at its peak (for the GUI benchmark). */
+static gboolean
+step_memory (Driver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return TRUE;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "VmRSS:") || g_str_has_prefix (lines[i], "VmHWM:"))
+      g_print ("driver: %s\n", lines[i]);
+  return TRUE;
+}
+
 const WbTestStep wb_test_steps_core[] = {
+  { "memory", step_memory },
   { "open", step_open },
   { "type", step_type },
   { "unlock", step_unlock },

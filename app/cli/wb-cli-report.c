@@ -8,8 +8,10 @@
 
 #include "wb-cli-common.h"
 #include "wb-delta.h"
+#include "wb-file.h"
 #include "wb-pdf-writer.h"
 #include "wb-report.h"
+#include "wb-report-store.h"
 
 /* Accepts "amber+strict", "AMBER+STRICT" and "TLP:AMBER+STRICT". */
 static gboolean
@@ -34,12 +36,32 @@ report_fail (GError *error)
   return code;
 }
 
-/* Builds, renders and writes the report; prints what the user should know. */
+/* Errors of the report kept in the engagement: none stored (5), order (4), bad (6). */
+int
+wb_cli_report_store_fail (GError *error)
+{
+  int code;
+
+  if (error->domain != WB_REPORT_STORE_ERROR)
+    return wb_cli_fail (error);
+  code = error->code == WB_REPORT_STORE_ERROR_NOT_FOUND ? WB_EXIT_NOT_FOUND
+         : error->code == WB_REPORT_STORE_ERROR_ORDER ? WB_EXIT_REFUSED : WB_EXIT_INVALID;
+  g_printerr ("werkbank-cli: %s\n", error->message);
+  g_error_free (error);
+  return code;
+}
+
+/* Builds and renders the report; writes it to @output and/or keeps it in the engagement
+ * (@store); prints what the user should know. */
 static int
-write_report (WbEngagement *engagement, const WbReportOptions *options, const char *output)
+write_report (WbEngagement          *engagement,
+              const WbReportOptions *options,
+              const char            *output,
+              gboolean               store)
 {
   g_autoptr(WbReport) report = NULL;
   g_autoptr(WbPdfWriter) writer = NULL;
+  g_autoptr(GBytes) pdf = NULL;
   const char * const *warnings;
   GError *error = NULL;
 
@@ -50,10 +72,63 @@ write_report (WbEngagement *engagement, const WbReportOptions *options, const ch
   for (guint i = 0; warnings[i] != NULL; i++)
     g_printerr (_("werkbank-cli: warning: %s\n"), warnings[i]);
   writer = wb_pdf_writer_new (report);
-  if (!wb_pdf_writer_render_to_file (writer, output, &error))
+  pdf = wb_pdf_writer_render (writer, &error);
+  if (pdf == NULL)
+    return wb_cli_fail (error);
+  if (store)
+    {
+      if (!wb_report_store_pdf (engagement, pdf, wb_report_get_date (report), &error))
+        return wb_cli_report_store_fail (error);
+      g_printerr (_("Kept the report (%u pages, %s) in the engagement, replacing any "
+                    "earlier version and its signatures.\n"),
+                  wb_pdf_writer_get_n_pages (writer), wb_report_get_tlp_label (report));
+    }
+  if (output == NULL)
+    return WB_EXIT_OK;
+  if (!wb_file_write_private (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                              &error))
     return wb_cli_fail (error);
   g_printerr (_("Wrote the report (%u pages, %s) to %s.\n"),
               wb_pdf_writer_get_n_pages (writer), wb_report_get_tlp_label (report), output);
+  return WB_EXIT_OK;
+}
+
+/* werkbank-cli report-export: a copy of the report kept in the engagement. */
+int
+wb_cli_report_export (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to FILE (required)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    wb_cli_context_new (_("FILE"), _("Write a copy of the report kept in the engagement "
+                                     "(as rendered with report --store and signed with "
+                                     "report-sign). The copy is not encrypted: hand it on "
+                                     "only as its TLP label allows."), entries);
+  g_autoptr(WbEngagement) engagement = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *date = NULL;
+  GError *error = NULL;
+  int code;
+
+  g_option_context_add_main_entries (context, wb_cli_open_entries, GETTEXT_PACKAGE);
+  if (!wb_cli_parse (context, &argc, &argv, &code))
+    return code;
+  if (argc != 2 || output == NULL)
+    return wb_cli_usage (context, _("Name one engagement file and --output FILE."));
+  engagement = wb_cli_open (argv[1], &error);
+  if (engagement == NULL)
+    return wb_cli_fail (error);
+  pdf = wb_report_load_pdf (engagement, &date, &error);
+  if (pdf == NULL)
+    return wb_cli_report_store_fail (error);
+  if (!wb_file_write_private (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                              &error))
+    return wb_cli_fail (error);
+  g_printerr (_("Wrote the report of %s to %s.\n"), date, output);
   return WB_EXIT_OK;
 }
 
@@ -67,6 +142,7 @@ wb_cli_report (int argc, char **argv)
   g_autofree char *previous_path = NULL;
   g_autofree char *previous_key = NULL;
   gboolean final = FALSE;
+  gboolean store = FALSE;
   const GOptionEntry entries[] = {
     { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path,
       N_("Add a \"since last time\" section comparing with this earlier engagement of the "
@@ -85,6 +161,9 @@ wb_cli_report (int argc, char **argv)
       N_("Date of the report, YYYY-MM-DD (default: today)"), N_("DATE") },
     { "final", 0, 0, G_OPTION_ARG_NONE, &final,
       N_("The final version, to be signed (default: a draft)"), NULL },
+    { "store", 0, 0, G_OPTION_ARG_NONE, &store,
+      N_("Keep the PDF inside the encrypted engagement (replacing the version kept "
+         "before, signatures included), for report-sign and report-export"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -101,8 +180,9 @@ wb_cli_report (int argc, char **argv)
   g_option_context_add_main_entries (context, wb_cli_open_entries, GETTEXT_PACKAGE);
   if (!wb_cli_parse (context, &argc, &argv, &code))
     return code;
-  if (argc != 2 || output == NULL)
-    return wb_cli_usage (context, _("Name one engagement file and --output FILE."));
+  if (argc != 2 || (output == NULL && !store))
+    return wb_cli_usage (context, _("Name one engagement file and --output FILE (or "
+                                    "--store)."));
   wb_report_options_init (&options);
   if (language != NULL)
     options.language = language;
@@ -126,5 +206,5 @@ wb_cli_report (int argc, char **argv)
         return wb_cli_fail (error);
       options.previous = previous;
     }
-  return write_report (engagement, &options, output);
+  return write_report (engagement, &options, output, store);
 }

@@ -16,6 +16,7 @@
 #include "wb-identity.h"
 #include "wb-pdf-sign.h"
 #include "wb-pdf-writer.h"
+#include "wb-report-store.h"
 
 #define ENV_IDENTITY "WERKBANK_IDENTITY_PASSPHRASE"
 #define ENV_CA       "WERKBANK_CA_PASSPHRASE"
@@ -403,6 +404,58 @@ wb_cli_sign (int    argc,
                               g_bytes_get_size (signed_pdf), &error))
     return wb_cli_fail (error);
   g_print (_("Signed by %s as %s: %s\n"), wb_identity_get_name (identity), role_id, output);
+  return WB_EXIT_OK;
+}
+
+/* werkbank-cli report-sign: signs the report kept in the engagement and keeps the
+ * signed version there; the order rule is the core's (wb_report_sign_pdf). */
+int
+wb_cli_report_sign (int    argc,
+                    char **argv)
+{
+  g_autofree char *id_path = NULL;
+  const GOptionEntry entries[] = {
+    { "identity", 0, 0, G_OPTION_ARG_FILENAME, &id_path,
+      N_("Your identity file (team or teacher; its role decides the signature)"),
+      N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    wb_cli_context_new (_("FILE"), _("Sign the report kept in the engagement (render it "
+                                     "with report --store): the team first, then the "
+                                     "teacher certifies. The signed version replaces the "
+                                     "kept one."), entries);
+  g_autoptr(WbEngagement) engagement = NULL;
+  g_autoptr(WbIdentity) identity = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) signed_pdf = NULL;
+  g_autofree char *date = NULL;
+  GError *error = NULL;
+  int code;
+
+  g_option_context_add_main_entries (context, wb_cli_open_entries, GETTEXT_PACKAGE);
+  if (!wb_cli_parse (context, &argc, &argv, &code))
+    return code;
+  if (argc != 2 || id_path == NULL)
+    return wb_cli_usage (context, _("Name one engagement file and --identity."));
+  engagement = wb_cli_open (argv[1], &error);
+  if (engagement == NULL)
+    return wb_cli_fail (error);
+  pdf = wb_report_load_pdf (engagement, &date, &error);
+  if (pdf == NULL)
+    return wb_cli_report_store_fail (error);
+  identity = load_identity (id_path, ENV_IDENTITY, _("Passphrase of your identity: "), &error);
+  if (identity == NULL)
+    return wb_cli_sign_fail (error);
+  signed_pdf = wb_report_sign_pdf (pdf, identity, &error);
+  if (signed_pdf == NULL)
+    return error->domain == WB_REPORT_STORE_ERROR ? wb_cli_report_store_fail (error)
+                                                  : wb_cli_sign_fail (error);
+  if (!wb_report_store_pdf (engagement, signed_pdf, date, &error))
+    return wb_cli_report_store_fail (error);
+  g_print (_("Signed the report of %s as %s (%s); the signed version is kept in the "
+             "engagement.\n"), date, wb_identity_get_name (identity),
+           wb_identity_role_to_id (wb_identity_get_role (identity)));
   return WB_EXIT_OK;
 }
 

@@ -28,6 +28,8 @@ static const WbCliCommand commands[] = {
                                       "tables") },
   { "delta", wb_cli_delta, N_("Compare with the previous scan: fixed, still open, new") },
   { "report", wb_cli_report, N_("Render the company's report as a PDF") },
+  { "report-sign", wb_cli_report_sign, N_("Sign the report kept in the engagement (team, then teacher)") },
+  { "report-export", wb_cli_report_export, N_("Write a copy of the report kept in the engagement") },
   { "audit", wb_cli_audit, N_("Show who changed what, and when") },
   { "keygen", wb_cli_keygen, N_("Make a teacher's key file") },
   { "slot", wb_cli_slot, N_("Manage who can open an engagement") },

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wb-engagement.h"
+#include "wb-finding-merge-private.h"
 #include "wb-util-private.h"
 
 G_DEFINE_QUARK (wb-engagement-error-quark, wb_engagement_error)
@@ -65,7 +66,31 @@ struct _WbEngagement
   GHashTable  *plugins_run;   /* plugin id -> itself: plugins with a finished run */
   GPtrArray   *findings;      /* WbFinding, in the order found */
   GPtrArray   *audit;         /* WbAuditEntry */
+  GPtrArray   *merges;        /* Merge: duplicates folded into a kept finding */
 };
+
+/* One finding.merge, as it stands now. The kept finding is found by id, or, after its
+ * plugin ran again (new ids), by plugin, check and a host in common. */
+typedef struct {
+  char      *keep_id;
+  char      *keep_plugin;
+  char      *keep_check;
+  GStrv      keep_hosts;
+  GPtrArray *absorbed;  /* WbFinding: the last version seen of each merged finding */
+  char      *reason;
+} Merge;
+
+static void
+merge_free (Merge *merge)
+{
+  g_free (merge->keep_id);
+  g_free (merge->keep_plugin);
+  g_free (merge->keep_check);
+  g_strfreev (merge->keep_hosts);
+  g_ptr_array_unref (merge->absorbed);
+  g_free (merge->reason);
+  g_free (merge);
+}
 
 G_DEFINE_FINAL_TYPE (WbEngagement, wb_engagement, G_TYPE_OBJECT)
 
@@ -90,6 +115,7 @@ wb_engagement_finalize (GObject *object)
   g_hash_table_unref (self->plugins_run);
   g_ptr_array_unref (self->findings);
   g_ptr_array_unref (self->audit);
+  g_ptr_array_unref (self->merges);
   G_OBJECT_CLASS (wb_engagement_parent_class)->finalize (object);
 }
 
@@ -123,6 +149,7 @@ wb_engagement_init (WbEngagement *self)
   self->plugins_run = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->audit = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_audit_entry_free);
+  self->merges = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_free);
 }
 
 /* ---- applying events (shared by replay and live changes) ---- */
@@ -261,6 +288,8 @@ remove_findings_of_plugin (WbEngagement *self, const char *plugin_id)
     }
 }
 
+static void enforce_merges (WbEngagement *self, const char *plugin_id);
+
 static gboolean
 apply_plugin_run (WbEngagement *self, JsonObject *data, GError **error)
 {
@@ -286,6 +315,7 @@ apply_plugin_run (WbEngagement *self, JsonObject *data, GError **error)
   remove_findings_of_plugin (self, plugin);
   for (guint i = 0; i < parsed->len; i++)
     g_ptr_array_add (self->findings, g_object_ref (parsed->pdata[i]));
+  enforce_merges (self, plugin);
   g_hash_table_add (self->plugins_run, g_steal_pointer (&plugin));
   return TRUE;
 }
@@ -333,6 +363,195 @@ apply_finding_remove (WbEngagement *self, JsonObject *data, GError **error)
   return TRUE;
 }
 
+/* ---- merged duplicates (finding.merge) ---- */
+
+#define MERGE_VERSION 1 /* the "version" of a finding.merge event's data */
+
+/* The checks a merge needs, shared by the API (clear messages) and replay. */
+static gboolean
+check_merge (WbEngagement *self, const char *keep_id, const char * const *other_ids,
+             GError **error)
+{
+  if (keep_id == NULL || find_finding (self, keep_id) < 0)
+    {
+      g_set_error (error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_NOT_FOUND,
+                   _("There is no finding with id %s."), keep_id ? keep_id : "");
+      return FALSE;
+    }
+  if (other_ids == NULL || other_ids[0] == NULL)
+    {
+      g_set_error (error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_INVALID,
+                   _("Name at least one finding to merge into the one you keep."));
+      return FALSE;
+    }
+  for (guint i = 0; other_ids[i] != NULL; i++)
+    {
+      if (g_str_equal (other_ids[i], keep_id))
+        {
+          g_set_error (error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_INVALID,
+                       _("Finding %s cannot be merged into itself."), keep_id);
+          return FALSE;
+        }
+      if (find_finding (self, other_ids[i]) < 0)
+        {
+          g_set_error (error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_NOT_FOUND,
+                       _("There is no finding with id %s."), other_ids[i]);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (other_ids[i], other_ids[j]))
+          {
+            g_set_error (error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_INVALID,
+                         _("Finding %s is named twice."), other_ids[i]);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+static gboolean
+is_keeper (WbEngagement *self, const char *finding_id)
+{
+  for (guint i = 0; i < self->merges->len; i++)
+    if (g_strcmp0 (((Merge *) self->merges->pdata[i])->keep_id, finding_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A finding that had others merged into it is now merged itself: the new merge takes
+ * over what it held, so those stay merged when their plugin runs again. */
+static void
+take_over_merges (WbEngagement *self, const char *finding_id, Merge *into)
+{
+  for (guint i = self->merges->len; i > 0; i--)
+    {
+      Merge *old = self->merges->pdata[i - 1];
+
+      if (g_strcmp0 (old->keep_id, finding_id) != 0)
+        continue;
+      for (guint a = 0; a < old->absorbed->len; a++)
+        g_ptr_array_add (into->absorbed, g_object_ref (old->absorbed->pdata[a]));
+      g_ptr_array_remove_index (self->merges, i - 1);
+    }
+}
+
+static gboolean
+apply_finding_merge (WbEngagement *self, JsonObject *data, GError **error)
+{
+  static const char * const members[] = { "version", "keep", "merged", "reason", NULL };
+  g_autofree char *keep_id = NULL;
+  g_autofree char *reason = NULL;
+  g_auto(GStrv) merged = NULL;
+  gint64 version = 0;
+  WbFinding *keep;
+  Merge *merge;
+
+  if (!wb_json_check_members (data, "finding.merge", members, error) ||
+      !wb_json_get_int (data, "finding.merge", "version", TRUE, &version, error) ||
+      !wb_json_get_string (data, "finding.merge", "keep", TRUE, &keep_id, error) ||
+      !wb_json_get_strv (data, "finding.merge", "merged", TRUE, &merged, error) ||
+      !wb_json_get_string (data, "finding.merge", "reason", TRUE, &reason, error))
+    return FALSE;
+  if (version != MERGE_VERSION)
+    {
+      g_set_error (error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_NEWER,
+                   _("The engagement file was written by a newer version of Werkbank."));
+      return FALSE;
+    }
+  if (*reason == '\0' || !check_merge (self, keep_id, (const char * const *) merged, NULL))
+    return invalid_event (error, "finding.merge");
+
+  keep = self->findings->pdata[find_finding (self, keep_id)];
+  merge = g_new0 (Merge, 1);
+  merge->keep_id = g_steal_pointer (&keep_id);
+  merge->keep_plugin = g_strdup (wb_finding_get_plugin_id (keep));
+  merge->keep_check = g_strdup (wb_finding_get_check_id (keep));
+  merge->keep_hosts = wb_merge_finding_hosts (keep);
+  merge->absorbed = g_ptr_array_new_with_free_func (g_object_unref);
+  merge->reason = g_steal_pointer (&reason);
+  for (guint i = 0; merged[i] != NULL; i++)
+    {
+      gint index = find_finding (self, merged[i]);
+      WbFinding *other = self->findings->pdata[index];
+
+      wb_merge_fold (keep, other);
+      g_ptr_array_add (merge->absorbed, g_object_ref (other));
+      take_over_merges (self, merged[i], merge);
+      g_ptr_array_remove_index (self->findings, (guint) index);
+    }
+  g_ptr_array_add (self->merges, merge);
+  return TRUE;
+}
+
+/* The kept finding of @merge now. When its own plugin ran again, its findings have new
+ * ids: the new version is the one with the same check on a host it named, and it gets
+ * what was merged into the old version. */
+static WbFinding *
+find_keeper (WbEngagement *self, Merge *merge, const char *plugin_id)
+{
+  gint index = find_finding (self, merge->keep_id);
+
+  if (index >= 0)
+    return self->findings->pdata[index];
+  if (g_strcmp0 (merge->keep_plugin, plugin_id) != 0)
+    return NULL;
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      WbFinding *candidate = self->findings->pdata[i];
+      g_auto(GStrv) hosts = NULL;
+
+      if (g_strcmp0 (wb_finding_get_plugin_id (candidate), merge->keep_plugin) != 0 ||
+          g_strcmp0 (wb_finding_get_check_id (candidate), merge->keep_check) != 0)
+        continue;
+      hosts = wb_merge_finding_hosts (candidate);
+      if ((hosts[0] == NULL && merge->keep_hosts[0] == NULL) ||
+          wb_merge_hosts_overlap ((const char * const *) hosts,
+                                  (const char * const *) merge->keep_hosts))
+        {
+          g_free (merge->keep_id);
+          merge->keep_id = g_strdup (wb_finding_get_id (candidate));
+          for (guint a = 0; a < merge->absorbed->len; a++)
+            wb_merge_fold (candidate, merge->absorbed->pdata[a]);
+          return candidate;
+        }
+    }
+  return NULL;
+}
+
+/* After a run of @plugin_id: its new version of a merged finding is folded into the
+ * kept one instead of coming back as a duplicate. When the kept finding is gone (its
+ * plugin no longer sees it), the other plugin's finding stays: it is all there is. */
+static void
+enforce_merges (WbEngagement *self, const char *plugin_id)
+{
+  for (guint m = 0; m < self->merges->len; m++)
+    {
+      Merge *merge = self->merges->pdata[m];
+      WbFinding *keep = find_keeper (self, merge, plugin_id);
+
+      if (keep == NULL)
+        continue;
+      for (guint i = self->findings->len; i > 0; i--)
+        {
+          WbFinding *candidate = self->findings->pdata[i - 1];
+
+          if (candidate == keep ||
+              g_strcmp0 (wb_finding_get_plugin_id (candidate), plugin_id) != 0 ||
+              is_keeper (self, wb_finding_get_id (candidate)))
+            continue;
+          for (guint a = 0; a < merge->absorbed->len; a++)
+            if (wb_merge_is_same (merge->absorbed->pdata[a], candidate))
+              {
+                wb_merge_fold (keep, candidate);
+                g_object_unref (merge->absorbed->pdata[a]);
+                merge->absorbed->pdata[a] = g_object_ref (candidate);
+                g_ptr_array_remove_index (self->findings, i - 1);
+                break;
+              }
+        }
+    }
+}
+
 static gboolean
 apply_action (WbEngagement *self, const char *action, JsonNode *data, GError **error)
 {
@@ -362,6 +581,8 @@ apply_action (WbEngagement *self, const char *action, JsonNode *data, GError **e
     return apply_finding_update (self, object, error);
   if (g_str_equal (action, "finding.remove"))
     return apply_finding_remove (self, object, error);
+  if (g_str_equal (action, "finding.merge"))
+    return apply_finding_merge (self, object, error);
 
   g_set_error (error, WB_ENGAGEMENT_ERROR, WB_ENGAGEMENT_ERROR_NEWER,
                _("The engagement file holds a change of a kind this version of Werkbank "
@@ -849,6 +1070,93 @@ wb_engagement_remove_finding (WbEngagement *self, const char *id, const char *re
                        error);
 }
 
+gboolean
+wb_engagement_merge_findings (WbEngagement *self, const char *keep_id,
+                              const char * const *other_ids, const char *reason,
+                              GError **error)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *summary = NULL;
+
+  if (!require_reason (reason, error) || !check_merge (self, keep_id, other_ids, error))
+    return FALSE;
+  for (guint i = 0; other_ids[i] != NULL; i++)
+    g_ptr_array_add (checks, (gpointer) wb_finding_get_check_id (
+                       wb_engagement_lookup_finding (self, other_ids[i])));
+  g_ptr_array_add (checks, NULL);
+  joined = g_strjoinv (", ", (char **) checks->pdata);
+  summary = g_strdup_printf (_("Merged %s into finding %s: %s"), joined,
+                             wb_finding_get_check_id (wb_engagement_lookup_finding (self,
+                                                                                    keep_id)),
+                             reason);
+  return commit_event (self, "finding.merge", summary,
+                       object_node ("version", json_node_init_int (json_node_alloc (),
+                                                                   MERGE_VERSION),
+                                    "keep", string_node (keep_id),
+                                    "merged", wb_json_strv_node (other_ids),
+                                    "reason", string_node (reason), NULL),
+                       error);
+}
+
+GPtrArray *
+wb_engagement_find_duplicates (WbEngagement *self)
+{
+  return wb_merge_find_groups (self->findings);
+}
+
+GStrv
+wb_engagement_get_merged_checks (WbEngagement *self, const char *finding_id)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint m = 0; m < self->merges->len; m++)
+    {
+      Merge *merge = self->merges->pdata[m];
+
+      if (g_strcmp0 (merge->keep_id, finding_id) != 0)
+        continue;
+      for (guint a = 0; a < merge->absorbed->len; a++)
+        {
+          const char *check = wb_finding_get_check_id (merge->absorbed->pdata[a]);
+
+          if (!g_ptr_array_find_with_equal_func (checks, check, g_str_equal, NULL))
+            g_ptr_array_add (checks, g_strdup (check));
+        }
+    }
+  g_ptr_array_sort_with_data (checks, compare_strings, NULL);
+  g_ptr_array_add (checks, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&checks), FALSE);
+}
+
+/* The merges whose kept finding is there: {"keep", "checks", "reason"}. */
+static JsonNode *
+merges_to_json (WbEngagement *self)
+{
+  JsonArray *list = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint m = 0; m < self->merges->len; m++)
+    {
+      Merge *merge = self->merges->pdata[m];
+      g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+      if (find_finding (self, merge->keep_id) < 0)
+        continue;
+      for (guint a = 0; a < merge->absorbed->len; a++)
+        g_ptr_array_add (checks, (gpointer) wb_finding_get_check_id (merge->absorbed->pdata[a]));
+      g_ptr_array_add (checks, NULL);
+      json_array_add_element (list, object_node ("keep", string_node (merge->keep_id),
+                                                 "checks",
+                                                 wb_json_strv_node ((const char * const *)
+                                                                    checks->pdata),
+                                                 "reason", string_node (merge->reason),
+                                                 NULL));
+    }
+  json_node_take_array (node, list);
+  return node;
+}
+
 GPtrArray *
 wb_engagement_get_audit (WbEngagement *self)
 {
@@ -1049,5 +1357,5 @@ wb_engagement_findings_to_json (WbEngagement *self)
     json_array_add_element (list, wb_finding_to_json (self->findings->pdata[i]));
   json_node_take_array (list_node, list);
   return object_node ("format", string_node ("werkbank-findings-1"),
-                      "findings", list_node, NULL);
+                      "findings", list_node, "merges", merges_to_json (self), NULL);
 }

@@ -113,6 +113,25 @@ gboolean      wb_engagement_update_finding (WbEngagement *self, WbFinding *findi
 gboolean      wb_engagement_remove_finding (WbEngagement *self, const char *id,
                                             const char *reason, GError **error);
 
+/* Duplicates: two plugins can report the same problem (the network scan and the
+ * access-control checks both see an open RDP port). Merging folds the assets and
+ * evidence of @other_ids into @keep_id and removes the others, in one record with the
+ * reason. The merge holds when a plugin runs again: a new run's version of a merged
+ * finding is folded into the kept one instead of coming back
+ * (docs/engagement-format.md, "finding.merge"). Refused without writing anything when
+ * an id is unknown, repeated, the kept one itself, or the reason is empty. */
+gboolean      wb_engagement_merge_findings (WbEngagement       *self,
+                                            const char         *keep_id,
+                                            const char * const *other_ids,
+                                            const char         *reason,
+                                            GError            **error);
+/* Suggested merges: findings of different plugins whose checks are equivalent and that
+ * name the same host. A new array of GStrv (finding ids, the suggested one to keep
+ * first); empty when there is nothing to merge. */
+GPtrArray    *wb_engagement_find_duplicates (WbEngagement *self);
+/* The check ids merged into a finding, sorted, without doubles (empty, never NULL). */
+GStrv         wb_engagement_get_merged_checks (WbEngagement *self, const char *finding_id);
+
 /* History: every change, oldest first. */
 GPtrArray    *wb_engagement_get_audit (WbEngagement *self); /* of WbAuditEntry, owned */
 

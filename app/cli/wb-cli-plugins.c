@@ -1,4 +1,4 @@
-/* wb-cli-plugins.c — plugins, run, findings, export
+/* wb-cli-plugins.c — plugins, run, export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -187,62 +187,7 @@ wb_cli_run (int argc, char **argv)
   return WB_EXIT_OK;
 }
 
-/* ---- findings ---- */
-
-static void
-print_finding (WbFinding *finding)
-{
-  const WbAdvice *advice = wb_finding_get_advice (finding);
-  const char * const *assets = wb_finding_get_assets (finding);
-
-  g_print ("[%s] %s — %s\n", wb_severity_get_label (wb_finding_get_severity (finding)),
-           wb_finding_get_check_id (finding), wb_finding_get_title (finding));
-  if (assets[0] != NULL)
-    {
-      g_autofree char *joined = g_strjoinv (", ", (char **) assets);
-
-      g_print (_("    Where: %s\n"), joined);
-    }
-  if (advice->step != NULL && *advice->step != '\0')
-    g_print (_("    What to do: %s\n"), advice->step);
-  g_print (_("    Who: %s · When: %s · Confidence: %s\n"),
-           wb_owner_get_label (advice->owner), wb_priority_get_label (advice->priority),
-           wb_confidence_get_label (wb_finding_get_confidence (finding)));
-}
-
-int
-wb_cli_findings (int argc, char **argv)
-{
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context =
-    wb_cli_context_new (_("FILE"), _("List the findings as an action plan: most urgent "
-                                    "first."), entries);
-  g_autoptr(WbEngagement) engagement = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
-  GError *error = NULL;
-  int code;
-
-  g_option_context_add_main_entries (context, wb_cli_open_entries, GETTEXT_PACKAGE);
-  engagement = wb_cli_parse_and_open (context, &argc, &argv, &code);
-  if (engagement == NULL)
-    return code;
-  if (json)
-    {
-      g_autoptr(JsonNode) node = wb_engagement_findings_to_json (engagement);
-
-      return wb_cli_write_json (node, NULL, &error) ? WB_EXIT_OK : wb_cli_fail (error);
-    }
-  plan = wb_engagement_get_action_plan (engagement);
-  for (guint i = 0; i < plan->len; i++)
-    print_finding (plan->pdata[i]);
-  if (plan->len == 0)
-    g_print (_("No findings yet.\n"));
-  return WB_EXIT_OK;
-}
+/* ---- export (the findings commands are in wb-cli-findings.c) ---- */
 
 int
 wb_cli_export (int argc, char **argv)

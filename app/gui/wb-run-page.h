@@ -26,4 +26,20 @@ void       wb_run_page_set_engagement  (WbRunPage    *self,
 /* TRUE while the plugin runs. */
 gboolean   wb_run_page_is_running      (WbRunPage    *self);
 
+/* How the last run in this widget ended (what its result line says). */
+typedef enum {
+  WB_RUN_OUTCOME_NONE,      /* not run yet in this widget */
+  WB_RUN_OUTCOME_DONE,      /* finished; its findings were saved */
+  WB_RUN_OUTCOME_CANCELLED, /* stopped by the user; nothing of it saved */
+  WB_RUN_OUTCOME_REFUSED,   /* the agreement or the switch did not allow it */
+  WB_RUN_OUTCOME_FAILED,    /* failed; nothing of it saved */
+} WbRunOutcome;
+
+const char  *wb_run_page_get_plugin_id (WbRunPage *self);
+WbRunOutcome wb_run_page_get_outcome   (WbRunPage *self);
+/* Starts a run, as the Run button does; does nothing when it may not run now. */
+void         wb_run_page_start         (WbRunPage *self);
+/* Stops a run, as the Cancel button does. */
+void         wb_run_page_cancel        (WbRunPage *self);
+
 G_END_DECLS

@@ -79,8 +79,14 @@ wb_plugin_run_async (WbPlugin            *self,
 gboolean
 wb_plugin_run_finish (WbPlugin *self, GAsyncResult *result, GError **error)
 {
+  WbPluginInterface *iface;
+
   g_return_val_if_fail (WB_IS_PLUGIN (self), FALSE);
-  return WB_PLUGIN_GET_IFACE (self)->run_finish (self, result, error);
+  iface = WB_PLUGIN_GET_IFACE (self);
+  /* Most plugins run in a GTask that returns a boolean: that is the default. */
+  if (iface->run_finish == NULL)
+    return g_task_propagate_boolean (G_TASK (result), error);
+  return iface->run_finish (self, result, error);
 }
 
 static void

@@ -43,6 +43,7 @@ struct _WbPluginInterface
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+  /* Optional: NULL means run_async returned a GTask with a boolean. */
   gboolean     (*run_finish)            (WbPlugin            *self,
                                          GAsyncResult        *result,
                                          GError             **error);

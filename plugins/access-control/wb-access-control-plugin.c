@@ -366,19 +366,12 @@ ac_run_async (WbPlugin            *plugin,
   g_object_unref (checks);
 }
 
-static gboolean
-ac_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static const WbPluginInterface ac_vfuncs = {
   .get_id = ac_get_id,
   .get_title = ac_get_title,
   .get_kind = ac_get_kind,
   .get_required_activity = ac_get_required_activity,
   .run_async = ac_run_async,
-  .run_finish = ac_run_finish,
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

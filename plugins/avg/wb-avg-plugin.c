@@ -60,19 +60,12 @@ avg_run_async (WbPlugin            *plugin,
   g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-avg_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static const WbPluginInterface avg_vfuncs = {
   .get_id = avg_get_id,
   .get_title = avg_get_title,
   .get_kind = avg_get_kind,
   .get_required_activity = avg_get_required_activity,
   .run_async = avg_run_async,
-  .run_finish = avg_run_finish,
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

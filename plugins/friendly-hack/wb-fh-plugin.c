@@ -203,19 +203,12 @@ fh_run_async (WbPlugin            *plugin,
   g_task_run_in_thread (inner, checks_thread);
 }
 
-static gboolean
-fh_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static const WbPluginInterface fh_vfuncs = {
   .get_id = fh_get_id,
   .get_title = fh_get_title,
   .get_kind = fh_get_kind,
   .get_required_activity = fh_get_required_activity,
   .run_async = fh_run_async,
-  .run_finish = fh_run_finish,
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

@@ -651,12 +651,6 @@ network_run_async (WbPlugin            *plugin,
   wb_run_context_progress (context, 0.0, _("Starting the network scanner"));
 }
 
-static gboolean
-network_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static const char *
 network_get_id (WbPlugin *plugin)
 {
@@ -687,7 +681,6 @@ static const WbPluginInterface network_vfuncs = {
   .get_kind = network_get_kind,
   .get_required_activity = network_get_required_activity,
   .run_async = network_run_async,
-  .run_finish = network_run_finish,
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

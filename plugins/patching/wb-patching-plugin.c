@@ -143,19 +143,12 @@ patching_run_async (WbPlugin            *plugin,
     g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-patching_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static const WbPluginInterface patching_vfuncs = {
   .get_id = patching_get_id,
   .get_title = patching_get_title,
   .get_kind = patching_get_kind,
   .get_required_activity = patching_get_required_activity,
   .run_async = patching_run_async,
-  .run_finish = patching_run_finish,
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

@@ -162,19 +162,12 @@ selftest_run_async (WbPlugin            *plugin,
   g_timeout_add_full (G_PRIORITY_DEFAULT, 10, run_step, task, g_object_unref);
 }
 
-static gboolean
-selftest_run_finish (WbPlugin *plugin, GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static const WbPluginInterface selftest_vfuncs = {
   .get_id = selftest_get_id,
   .get_title = selftest_get_title,
   .get_kind = selftest_get_kind,
   .get_required_activity = selftest_get_required_activity,
   .run_async = selftest_run_async,
-  .run_finish = selftest_run_finish,
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

@@ -11,7 +11,7 @@
 
 /* Up to this many hosts the rows start expanded: a small office fits on one screen;
  * a larger network starts folded so the list stays a list. */
-#define EXPAND_UP_TO 8
+#define EXPAND_UP_TO 16
 
 struct _WbHostTable
 {
@@ -21,7 +21,9 @@ struct _WbHostTable
   GtkWidget *list;     /* GtkListBox, boxed: one AdwExpanderRow per host */
   JsonNode  *shown;    /* a copy of what the rows show */
   gboolean   drawn;
+  gboolean   running;  /* a scan is under way */
   guint      n_hosts;
+  guint      n_ports;
 };
 
 G_DEFINE_FINAL_TYPE (WbHostTable, wb_host_table, ADW_TYPE_BIN)
@@ -207,15 +209,50 @@ new_host_row (JsonObject *host,
 }
 
 static void
+update_summary (WbHostTable *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->shown == NULL)
+    summary = g_strdup (_("No scan yet: run the scan to see the hosts and what they offer."));
+  else if (self->n_hosts == 0)
+    summary = g_strdup (_("The last scan found no hosts in the agreement's scope."));
+  else
+    {
+      g_autofree char *hosts_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u host", "%u hosts", self->n_hosts),
+                         self->n_hosts);
+      g_autofree char *ports_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open port", "%u open ports",
+                                      self->n_ports), self->n_ports);
+
+      /* TRANSLATORS: "3 hosts, 12 open ports" */
+      summary = g_strdup_printf (_("%s, %s"), hosts_text, ports_text);
+    }
+  /* The plugin reports no hosts while it scans: say when they will appear. */
+  if (self->running)
+    {
+      g_autofree char *before = g_steal_pointer (&summary);
+
+      summary = g_strdup_printf (self->shown != NULL
+                                 /* TRANSLATORS: %s is "3 hosts, 12 open ports" */
+                                 ? _("Scanning: the hosts found appear here when the scan "
+                                     "has finished. Until then, the last scan: %s")
+                                 : _("Scanning: the hosts found appear here when the scan "
+                                     "has finished."), before);
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), summary);
+}
+
+static void
 show_hosts (WbHostTable *self,
             JsonArray   *hosts)
 {
   guint n = hosts != NULL ? json_array_get_length (hosts) : 0;
-  guint n_ports = 0;
-  g_autofree char *summary = NULL;
 
   wb_gui_remove_children (self->list);
   self->n_hosts = 0;
+  self->n_ports = 0;
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (hosts, i);
@@ -227,28 +264,22 @@ show_hosts (WbHostTable *self,
       if (member_string (host, "address") == NULL)
         continue;
       gtk_list_box_append (GTK_LIST_BOX (self->list), new_host_row (host, n <= EXPAND_UP_TO));
-      n_ports += count_open (json_object_get_array_member (host, "ports"));
+      self->n_ports += count_open (json_object_get_array_member (host, "ports"));
       self->n_hosts++;
     }
   gtk_widget_set_visible (self->list, self->n_hosts > 0);
   self->drawn = TRUE;
-  if (hosts == NULL)
-    summary = g_strdup (_("No scan yet: run the scan to see the hosts and what they offer."));
-  else if (self->n_hosts == 0)
-    summary = g_strdup (_("The last scan found no hosts in the agreement's scope."));
-  else
-    {
-      g_autofree char *hosts_text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u host", "%u hosts", self->n_hosts),
-                         self->n_hosts);
-      g_autofree char *ports_text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open port", "%u open ports",
-                                      n_ports), n_ports);
+  update_summary (self);
+}
 
-      /* TRANSLATORS: "3 hosts, 12 open ports" */
-      summary = g_strdup_printf (_("%s, %s"), hosts_text, ports_text);
-    }
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), summary);
+void
+wb_host_table_set_running (WbHostTable *self,
+                           gboolean     running)
+{
+  g_return_if_fail (WB_IS_HOST_TABLE (self));
+
+  self->running = running;
+  update_summary (self);
 }
 
 void

@@ -23,6 +23,9 @@ GtkWidget *wb_host_table_new        (void);
  * hosts differ from what is shown, so a refresh keeps rows expanded and focus. */
 void       wb_host_table_set_hosts  (WbHostTable *self,
                                      JsonNode    *hosts);
+/* While a scan runs, the summary says when its hosts will appear. */
+void       wb_host_table_set_running (WbHostTable *self,
+                                      gboolean     running);
 guint      wb_host_table_get_n_hosts (WbHostTable *self);
 /* The rows shown for the host @address, as "PORT/PROTOCOL" separated by spaces in the
  * order shown ("" when it shows no open port), or NULL when no row shows the host. For

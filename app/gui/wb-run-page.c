@@ -152,6 +152,8 @@ update_status (WbRunPage *self)
                                  running && !g_cancellable_is_cancelled (self->cancellable));
   gtk_widget_set_visible (self->run_button, !running);
   gtk_widget_set_visible (self->cancel_button, running);
+  if (self->host_table != NULL)
+    wb_host_table_set_running (WB_HOST_TABLE (self->host_table), running);
 }
 
 static void
@@ -235,7 +237,8 @@ finish_run (WbRunPage    *self,
       toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s finished: %u finding",
                                             "%s finished: %u findings", n),
                                plugin_title (self), n);
-      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 1.0);
+      /* The result line says it all; the bar stays only where a run stopped. */
+      gtk_widget_set_visible (self->progress_row, FALSE);
       show_outcome (self, WB_RUN_OUTCOME_DONE, _("Finished"), text, toast);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -276,6 +279,7 @@ on_run_done (GObject      *source,
   RunData *data = user_data;
   WbRunPage *self = data->self;
   g_autoptr(GError) error = NULL;
+  gboolean had_focus;
 
   wb_plugin_host_run_finish (WB_PLUGIN_HOST (source), result, &error);
   /* The widget gave this run up (another engagement, or it is going away). */
@@ -284,11 +288,14 @@ on_run_done (GObject      *source,
       run_data_free (data);
       return;
     }
+  /* Cancel is hidden now; its focus goes to Run, never from elsewhere. */
+  had_focus = gtk_widget_has_focus (self->cancel_button);
   end_run (self);
   finish_run (self, error, data->context);
   update_status (self);
   update_hosts (self);
-  gtk_widget_grab_focus (self->run_button);
+  if (had_focus)
+    gtk_widget_grab_focus (self->run_button);
   run_data_free (data);
 }
 
@@ -296,6 +303,7 @@ void
 wb_run_page_start (WbRunPage *self)
 {
   g_autofree char *reason = NULL;
+  gboolean had_focus;
   RunData *data;
 
   g_return_if_fail (WB_IS_RUN_PAGE (self));
@@ -312,8 +320,10 @@ wb_run_page_start (WbRunPage *self)
   gtk_widget_set_visible (self->progress_row, TRUE);
   gtk_widget_set_visible (self->result_row, FALSE);
   self->pulse_id = g_timeout_add (PULSE_MS, pulse, self);
+  had_focus = gtk_widget_has_focus (self->run_button);
   update_status (self);
-  gtk_widget_grab_focus (self->cancel_button);
+  if (had_focus)
+    gtk_widget_grab_focus (self->cancel_button);
 
   data = g_new0 (RunData, 1);
   data->self = g_object_ref (self);

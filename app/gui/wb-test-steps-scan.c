@@ -2,10 +2,11 @@
  *
  * The steps work the real WbRunPage: they press its real Run and Cancel buttons and
  * wait for what a person sees (the status line, the progress bar and step text, the
- * result line, the host table). The widget is the one on the Checks page when that page
- * holds one for the plugin and shows it; otherwise the step opens a small window of its
- * own with a WbRunPage for the open engagement, refreshed on every committed change as
- * the engagement view refreshes its pages.
+ * result line, the host table). The widget is the one on the Checks page: run-widget
+ * clicks the plugin's row there, as a person would, and uses the page's WbRunPage. When
+ * the Checks page shows none for the plugin, the step opens a small window of its own
+ * with a WbRunPage for the open engagement, refreshed on every committed change as the
+ * engagement view refreshes its pages.
  *
  *   run-widget:PLUGIN    find or open the run widget for PLUGIN (network, selftest, ...)
  *   run-status           print what the status line says ("driver: run-status ...")
@@ -47,6 +48,7 @@ static struct {
   gint64     last_tick;
   gint64     max_stall;
   guint      stall_id;
+  gboolean   row_clicked; /* run-widget clicked the plugin's row on the Checks page */
 } scan;
 
 static const char *const outcome_names[] = {
@@ -195,6 +197,30 @@ open_own_window (WbTestDriver *driver,
   return page;
 }
 
+/* The Checks page's row for the plugin (its title, as a person reads it), or NULL. */
+static GtkWidget *
+plugin_row (WbTestDriver *driver,
+            GtkWidget    *checks,
+            const char   *plugin_id)
+{
+  GtkApplication *app = gtk_window_get_application (wb_test_driver_get_window (driver));
+  WbPluginHost *host = wb_application_get_plugin_host (WB_APPLICATION (app));
+  g_autoptr(WbPlugin) plugin = wb_plugin_host_get_plugin (host, plugin_id, NULL);
+
+  if (plugin == NULL || checks == NULL)
+    return NULL;
+  return wb_test_driver_find (checks, GTK_TYPE_LIST_BOX_ROW, wb_plugin_get_title (plugin));
+}
+
+static void
+use_page (GtkWidget  *page,
+          const char *where)
+{
+  g_set_weak_pointer (&scan.page, page);
+  g_print ("driver: run-widget %s %s\n", wb_run_page_get_plugin_id (WB_RUN_PAGE (page)),
+           where);
+}
+
 static gboolean
 step_run_widget (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
 {
@@ -202,7 +228,7 @@ step_run_widget (WbTestDriver *driver, const char *arg, gboolean first, gboolean
                                           WB_TYPE_WINDOW, "engagement_view");
   WbEngagement *engagement = wb_engagement_view_get_engagement (WB_ENGAGEMENT_VIEW (view));
   GtkWidget *checks = wb_test_driver_get_page (driver, "checks");
-  GtkWidget *found;
+  GtkWidget *found, *row;
 
   if (first)
     {
@@ -216,22 +242,32 @@ step_run_widget (WbTestDriver *driver, const char *arg, gboolean first, gboolean
       if (scan.window != NULL)
         gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&scan.window)));
       g_clear_weak_pointer (&scan.page);
+      scan.row_clicked = FALSE;
       return FALSE;
     }
   if (scan.page != NULL)
     return gtk_widget_get_mapped (scan.page);
-  /* The Checks page's own widget, when it shows one for this plugin. */
+  /* The Checks page's own widget, once it shows the plugin's page. */
   found = checks != NULL ? find_run_page (checks, arg) : NULL;
   if (found != NULL && gtk_widget_get_mapped (found))
     {
-      g_set_weak_pointer (&scan.page, found);
-      g_print ("driver: run-widget %s on the Checks page\n", arg);
-      return TRUE;
+      use_page (found, "on the Checks page");
+      /* Focus brings it into view, as Tab would. */
+      gtk_widget_grab_focus (page_button ("_Run"));
+      return FALSE;
     }
-  if (wb_test_driver_get_step_age (driver) < SETTLE_US)
+  /* As a person would: click the plugin's row in the Checks page's list. */
+  if (!scan.row_clicked &&
+      (row = plugin_row (driver, checks, arg)) != NULL && gtk_widget_get_mapped (row))
+    {
+      scan.row_clicked = TRUE;
+      gtk_widget_activate (row);
+      return FALSE;
+    }
+  if (wb_test_driver_get_step_age (driver) < 2 * SETTLE_US)
     return FALSE;
-  g_set_weak_pointer (&scan.page, open_own_window (driver, arg, engagement));
-  g_print ("driver: run-widget %s in a window of its own\n", arg);
+  /* No Checks page holds one (yet): a window of its own. */
+  use_page (open_own_window (driver, arg, engagement), "in a window of its own");
   return FALSE;
 }
 

@@ -19,8 +19,12 @@ G_DECLARE_FINAL_TYPE (WbReportPage, wb_report_page, WB, REPORT_PAGE, AdwBin)
 void wb_report_page_set_engagement (WbReportPage *self,
                                     WbEngagement *engagement);
 
-/* TRUE while a report is being rendered (the test driver waits on it). */
+/* TRUE while a report is rendered, signed or read back (the test driver waits on it). */
 gboolean wb_report_page_is_busy             (WbReportPage *self);
 guint    wb_report_page_get_n_preview_pages (WbReportPage *self);
+/* What the signature rows say ("title | details"), for the tests; NULL-terminated. */
+const char * const *wb_report_page_get_signature_texts (WbReportPage *self);
+/* The status line above the signatures (an error is shown there too). */
+const char *wb_report_page_get_status (WbReportPage *self);
 
 G_END_DECLS

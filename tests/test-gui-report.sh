@@ -129,12 +129,16 @@ if [ -z "$leaks" ]; then ok "no plaintext PDF outside the chosen export path"; e
 
 # Destroy: a wrong name does nothing; the right one erases and writes the record.
 s="open:$file;type:$pass;unlock;expect:engagement;page:retention;shot:retention-before"
-s="$s;destroy:$record;confirm:Not $company"
+s="$s;destroy:$record;confirm:Not $company;expect:engagement"
 s="$s;destroy:$record;confirm:$company;identity:$ids/team.wbid|team passphrase;destroyed:$record;shot:retention-destroyed"
 before_wrong=$(stat -c %s "$file")
 if run_gui "$s"; then ok "the scripted destroy session ran to the end and exited 0"; else not_ok "destroy session: exit status $status"; fi
 grep -q "^driver: destroy refused: the button stays disabled" "$work/log" \
   && ok "a wrong company name leaves the destroy button disabled" || not_ok "a wrong name was accepted"
+# After the wrong name the engagement was still open (expect:engagement) and unchanged.
+sed -n '/confirm:Not /,/step destroy:/p' "$work/log" | grep -q "expected engagement" \
+  && not_ok "the engagement closed after a wrong name" \
+  || ok "after a wrong name the engagement stays open"
 grep -q "^driver: destroy confirmed" "$work/log" && ok "the right company name enables Destroy" \
   || not_ok "the right name did not enable Destroy"
 [ -n "$before_wrong" ] && ok "the engagement existed before" || not_ok "no engagement before"

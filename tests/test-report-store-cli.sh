@@ -30,11 +30,24 @@ check "the CA certificate" 0 "$cli" identity export ca.wbid -o ca.pem
 check "an engagement" 0 "$cli" create lab.wbv --member Sanne
 check "its company" 0 "$cli" company lab.wbv --name "Bakkerij Kanarie"
 
+check "retention without an agreement" 0 "$cli" retention lab.wbv
+contains "it says no period was agreed" "no period was agreed"
+check "the agreement's template" 0 "$cli" agreement template -o agreement.json
+sed -i 's/"retention_months" *: *[0-9]*/"retention_months": 1/' agreement.json
+check "an agreement keeping data one month" 0 "$cli" agreement set lab.wbv agreement.json
+check "retention before a report is kept" 0 "$cli" retention lab.wbv
+contains "the agreed period is shown" "Retention: 1 month, counted from the report's date"
+contains "it says what the end date would be" "made today, the data would be kept until"
+contains "it lists what the engagement holds" "Company details: 1 item"
 check "nothing kept yet: report-export exits 5" 5 "$cli" report-export lab.wbv -o out/none.pdf
 check "nothing kept yet: report-sign exits 5" 5 "$cli" report-sign lab.wbv --identity team.wbid
 check "report needs -o or --store" 2 "$cli" report lab.wbv
 check "report --store keeps the report in the engagement" 0 "$cli" report lab.wbv --store --final
 contains "it says so" "in the engagement"
+check "retention after the report is kept" 0 "$cli" retention lab.wbv
+today=$(date +%Y-%m-%d)
+contains "the period counts from the kept report's date" "Report kept of: $today"
+contains "the end date is given" "Keep until: 20"
 check "the teacher cannot sign first (exit 4)" 4 "$cli" report-sign lab.wbv \
   --identity teacher.wbid
 contains "the order is named" "The team signs first"

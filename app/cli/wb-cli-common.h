@@ -81,6 +81,7 @@ int wb_cli_report (int argc, char **argv);
 int wb_cli_report_export (int argc, char **argv);
 int wb_cli_report_sign (int argc, char **argv);
 int wb_cli_report_store_fail (GError *error);
+int wb_cli_retention (int argc, char **argv);
 int wb_cli_aggregate (int argc, char **argv);
 int wb_cli_delta (int argc, char **argv);
 /* The previous engagement for delta and report --previous: with @key_file, or the

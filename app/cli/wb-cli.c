@@ -35,6 +35,7 @@ static const WbCliCommand commands[] = {
   { "slot", wb_cli_slot, N_("Manage who can open an engagement") },
   { "verify", wb_cli_verify, N_("Check every record of an engagement file") },
   { "compact", wb_cli_compact, N_("Rewrite an engagement file compactly") },
+  { "retention", wb_cli_retention, N_("Show how long the data is kept and what it holds") },
   { "destroy", wb_cli_destroy, N_("Crypto-erase an engagement") },
   { "identity", wb_cli_identity, N_("Make and export signing identities (school CA, "
                                      "teacher, team)") },

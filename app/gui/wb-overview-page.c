@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wb-agreement-editor.h"
 #include "wb-gui-util.h"
 #include "wb-overview-page.h"
 
@@ -19,6 +20,7 @@ struct _WbOverviewPage
   AdwPreferencesGroup *stage_group;
   GtkLabel            *company_value;
   GtkLabel            *agreement_value;
+  GtkWidget           *edit_agreement_row;
   AdwPreferencesGroup *missing_group;
 
   /* Rows added to the groups, so they can be removed again (1.2 has no remove-all). */
@@ -120,6 +122,10 @@ fill_company_and_agreement (WbOverviewPage *self)
   else
     agreement_text = g_strdup (_("Not signed"));
   gtk_label_set_text (self->agreement_value, agreement_text);
+  /* Preparing and signing is possible until it is signed; after that it is fixed. */
+  gtk_widget_set_visible (self->edit_agreement_row,
+                          !wb_agreement_is_signed (agreement) &&
+                          !wb_engagement_is_read_only (self->engagement));
 }
 
 static void
@@ -157,11 +163,23 @@ wb_overview_page_set_engagement (WbOverviewPage *self,
 
   g_set_object (&self->engagement, engagement);
   clear_rows (self);
+  gtk_widget_set_visible (self->edit_agreement_row, FALSE);
   if (engagement == NULL)
     return;
   fill_stages (self);
   fill_company_and_agreement (self);
   fill_missing (self);
+}
+
+static void
+edit_agreement_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WbOverviewPage *self = WB_OVERVIEW_PAGE (widget);
+
+  if (self->engagement != NULL)
+    wb_agreement_editor_present (widget, self->engagement);
 }
 
 static void
@@ -198,6 +216,9 @@ wb_overview_page_class_init (WbOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbOverviewPage, company_value);
   gtk_widget_class_bind_template_child (widget_class, WbOverviewPage, agreement_value);
   gtk_widget_class_bind_template_child (widget_class, WbOverviewPage, missing_group);
+  gtk_widget_class_bind_template_child (widget_class, WbOverviewPage, edit_agreement_row);
+  gtk_widget_class_install_action (widget_class, "overview.edit-agreement", NULL,
+                                   edit_agreement_activated);
 }
 
 static void

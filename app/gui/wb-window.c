@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "wb-engagement-view.h"
+#include "wb-new-engagement-page.h"
 #include "wb-window.h"
 
 /* How many engagements the list remembers. */
@@ -34,6 +35,7 @@ struct _WbWindow
   GtkStack             *unlock_button_stack;
   GtkSpinner           *unlock_spinner;
   WbEngagementView     *engagement_view;
+  WbNewEngagementPage  *new_engagement_page;
 };
 
 G_DEFINE_FINAL_TYPE (WbWindow, wb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -131,14 +133,6 @@ on_recent_changed (GSettings  *settings,
   wb_window_reload_recent (self);
 }
 
-static void
-wb_window_new_engagement (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  /* The create-engagement flow is a later issue; the action stays disabled. */
-}
-
 /* Newest first, each file once. */
 static void
 remember_recent (WbWindow   *self,
@@ -163,6 +157,53 @@ remember_recent (WbWindow   *self,
     }
   paths = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "recent-engagements", (const char * const *) paths);
+}
+
+/* ---- new engagement ---- */
+
+static void
+wb_window_new_engagement (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WbWindow *self = WB_WINDOW (widget);
+
+  /* A slow unlock is dropped; an open engagement is locked (Ctrl+N works everywhere).
+   * Every change was committed when it was made, so nothing is lost. */
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  if (self->engagement != NULL)
+    {
+      wb_engagement_view_set_engagement (self->engagement_view, NULL, NULL);
+      g_clear_object (&self->engagement);
+    }
+  wb_new_engagement_page_reset (self->new_engagement_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "new");
+}
+
+/* The file exists and is open: from here on it is an engagement like an unlocked one
+ * (remembered, shown by the view), while the steps go on filling it. */
+static void
+on_engagement_created (WbNewEngagementPage *page,
+                       WbEngagement        *engagement,
+                       const char          *path,
+                       WbWindow            *self)
+{
+  g_set_object (&self->engagement, engagement);
+  remember_recent (self, path);
+  wb_engagement_view_set_engagement (self->engagement_view, engagement, path);
+}
+
+static void
+on_new_engagement_finished (WbNewEngagementPage *page,
+                            WbWindow            *self)
+{
+  if (self->engagement == NULL)
+    return;
+  /* The page lets go: the window and the view hold the engagement now. */
+  wb_new_engagement_page_reset (page);
+  gtk_stack_set_visible_child_name (self->main_stack, "engagement");
 }
 
 static void
@@ -429,6 +470,8 @@ wb_window_lock (GtkWidget  *widget,
   WbWindow *self = WB_WINDOW (widget);
 
   wb_engagement_view_set_engagement (self->engagement_view, NULL, NULL);
+  /* A half-done new engagement is open too: locking closes it as well. */
+  wb_new_engagement_page_reset (self->new_engagement_page);
   g_clear_object (&self->engagement);
   wb_window_show_list (widget, NULL, NULL);
 }
@@ -573,6 +616,7 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbWindow, unlock_button_stack);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, unlock_spinner);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, engagement_view);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, new_engagement_page);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, wb_window_open);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", wb_window_open_path);
@@ -588,16 +632,22 @@ wb_window_class_init (WbWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-engagement", NULL,
                                    wb_window_new_engagement);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-engagement", NULL);
 }
 
 static void
 wb_window_init (WbWindow *self)
 {
   g_type_ensure (WB_TYPE_ENGAGEMENT_VIEW);
+  g_type_ensure (WB_TYPE_NEW_ENGAGEMENT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->passphrase_row, "entry-activated",
                            G_CALLBACK (wb_window_unlock_activated), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-engagement", FALSE);
+  g_signal_connect_object (self->new_engagement_page, "created",
+                           G_CALLBACK (on_engagement_created), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->new_engagement_page, "finished",
+                           G_CALLBACK (on_new_engagement_finished), self, G_CONNECT_DEFAULT);
 }
 
 WbWindow *

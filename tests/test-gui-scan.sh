@@ -153,6 +153,17 @@ case "$(log_value run-status)" in
   "Cannot Run Now — "*"not been recorded as signed"*) ok "unsigned: Run cannot be pressed and the reason is shown" ;;
   *) not_ok "unsigned: status “$(log_value run-status)”" ;;
 esac
+
+# Dark mode (the app's own colour-scheme setting): the same table, libadwaita's colours.
+printf "color-scheme='dark'\n" >> "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
+script="$(open_steps "$work/e.wbv");run-widget:network;run-hosts:198.18.0.5;run-shot:scan-fake-hosts-dark"
+if FAKE_PROBE_MODE=udp run_gui "$script"; then ok "dark: the session ran to the end"; else not_ok "dark session: exit $status"; fi
+if shot_ok scan-fake-hosts-dark && ! cmp -s "$shots/scan-fake-hosts.png" "$shots/scan-fake-hosts-dark.png"; then
+  ok "dark: the host table is drawn, and differently from light mode"
+else
+  not_ok "dark: screenshot missing, blank or the same as light mode"
+fi
+sed -i "/^color-scheme=/d" "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
 unset WERKBANK_PROBE
 
 bad=

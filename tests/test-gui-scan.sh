@@ -9,8 +9,10 @@
 #     nothing) fills the host/service table; a run of the stand-in that would go on for
 #     30 s is cancelled midway: the result says nothing was saved, the engagement's
 #     findings and history are unchanged, the stand-in is gone, the window kept answering;
+#   - a stand-in probe that lacks its capability: the run fails, the result line gives
+#     the reason (the setcap command) and says nothing was saved; nothing was;
 #   - an engagement whose agreement is not signed: Run cannot be pressed and the reason
-#     is shown.
+#     is shown; the host table in dark mode.
 # As root with network namespaces, against the lab (tests/lab/lab.sh, 198.18.0.0/15
 # only, the GUI runs inside the scanner's namespace, torn down on exit):
 #   - the real scan shows progress; the table lists exactly the lab's open ports for
@@ -147,6 +149,18 @@ else
   not_ok "cancel: the main loop stalled (${stall:-?} ms)"
 fi
 
+# A probe without its capability: the run fails, says why in plain words, saves nothing.
+state e.wbv > before.txt
+script="$(open_steps "$work/e.wbv");run-widget:network;run-start;run-wait;run-expect-outcome:failed"
+script="$script;run-shot:scan-fake-failed"
+if FAKE_PROBE_MODE=nocap run_gui "$script"; then ok "failed run: the session ran to the end"; else not_ok "failed run session: exit $status"; fi
+state e.wbv > after.txt
+case "$(log_value run-result)" in
+  "Failed — "*"setcap"*"Nothing from this run was saved.") ok "failed run: the reason (the setcap command) and that nothing was saved are shown" ;;
+  *) not_ok "failed run: result line “$(log_value run-result)”" ;;
+esac
+if cmp -s before.txt after.txt; then ok "failed run: the engagement is unchanged"; else not_ok "failed run: the engagement changed"; fi
+
 script="$(open_steps "$work/unsigned.wbv");run-widget:network;run-expect:blocked;run-shot:scan-refused"
 if FAKE_PROBE_MODE=udp run_gui "$script"; then ok "unsigned: the session ran to the end"; else not_ok "unsigned session: exit $status"; fi
 case "$(log_value run-status)" in
@@ -167,7 +181,7 @@ sed -i "/^color-scheme=/d" "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
 unset WERKBANK_PROBE
 
 bad=
-for name in checks selftest-ready selftest-done fake-hosts fake-cancelled refused; do
+for name in checks selftest-ready selftest-done fake-hosts fake-cancelled fake-failed refused; do
   shot_ok "scan-$name" || bad="$bad $name"
 done
 if [ -z "$bad" ]; then ok "screenshots scan-*.png are not blank"; else not_ok "screenshots missing or blank:$bad"; fi

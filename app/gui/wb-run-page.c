@@ -214,6 +214,8 @@ show_outcome (WbRunPage    *self,
   };
 
   self->outcome = outcome;
+  /* The result line says it all; the bar stays only where a cancelled run stopped. */
+  gtk_widget_set_visible (self->progress_row, outcome == WB_RUN_OUTCOME_CANCELLED);
   set_row_text (self->result_row, title, text);
   set_icon (self->result_icon, looks[outcome].icon, looks[outcome].css);
   gtk_widget_set_visible (self->result_row, TRUE);
@@ -237,8 +239,6 @@ finish_run (WbRunPage    *self,
       toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s finished: %u finding",
                                             "%s finished: %u findings", n),
                                plugin_title (self), n);
-      /* The result line says it all; the bar stays only where a run stopped. */
-      gtk_widget_set_visible (self->progress_row, FALSE);
       show_outcome (self, WB_RUN_OUTCOME_DONE, _("Finished"), text, toast);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -55,7 +55,8 @@ record="$work/export/destruction-record.pdf"
 # 3: the whole report flow in one session.
 s="open:$file;type:$pass;unlock;expect:engagement;page:report;render:;shot:report-rendered"
 s="$s;refused:teacher"
-s="$s;sign:team;identity-error:$ids/team.wbid|not the passphrase"
+s="$s;sign:team;shot-dialog:report-sign-dialog;identity-error:$ids/team.wbid|not the passphrase"
+s="$s;shot-dialog:report-sign-error;close-dialog"
 s="$s;sign:team;identity:$ids/team.wbid|team passphrase;signatures;shot:report-team-signed"
 s="$s;refused:team"
 s="$s;sign:teacher;identity:$ids/teacher.wbid|teacher passphrase;signatures;shot:report-certified"
@@ -130,7 +131,7 @@ if [ -z "$leaks" ]; then ok "no plaintext PDF outside the chosen export path"; e
 # Destroy: a wrong name does nothing; the right one erases and writes the record.
 s="open:$file;type:$pass;unlock;expect:engagement;page:retention;shot:retention-before"
 s="$s;destroy:$record;confirm:Not $company;expect:engagement"
-s="$s;destroy:$record;confirm:$company;identity:$ids/team.wbid|team passphrase;destroyed:$record;shot:retention-destroyed"
+s="$s;destroy:$record;shot-dialog:retention-confirm;confirm:$company;identity:$ids/team.wbid|team passphrase;destroyed:$record;shot:retention-destroyed"
 before_wrong=$(stat -c %s "$file")
 if run_gui "$s"; then ok "the scripted destroy session ran to the end and exited 0"; else not_ok "destroy session: exit status $status"; fi
 grep -q "^driver: destroy refused: the button stays disabled" "$work/log" \
@@ -164,7 +165,7 @@ leaks=$(grep -rlaE '%PDF-' "$work" --exclude-dir=export --exclude-dir=ids --excl
 if [ -z "$leaks" ]; then ok "still no plaintext PDF outside the chosen paths"; else not_ok "plaintext PDF found: $leaks"; fi
 
 bad=
-for name in report-rendered report-team-signed report-certified retention-page retention-before retention-destroyed; do
+for name in report-rendered report-sign-dialog report-sign-error report-team-signed report-certified retention-page retention-before retention-confirm retention-destroyed; do
   if check_png "$shots/$name.png"; then :; else bad="$bad $name"; fi
 done
 if [ -z "$bad" ]; then ok "screenshots report-*.png and retention-*.png are not blank"; else not_ok "screenshots missing or blank:$bad"; fi

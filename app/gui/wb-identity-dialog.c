@@ -361,8 +361,6 @@ build_body (WbIdentityDialog *self,
   gtk_label_set_xalign (self->error_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
   return box;
 }

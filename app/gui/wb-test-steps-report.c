@@ -10,7 +10,9 @@
  *                         would give it), the passphrase typed, the accept button
  *                         pressed; wait until the dialog closed after its work
  *   identity-error:FILE|PASS  the same, but an inline error must appear (printed); the
- *                         dialog is then closed with Escape's action
+ *                         dialog stays open
+ *   close-dialog          close the open dialog as Escape does; wait until it is gone
+ *   shot-dialog:NAME      a screenshot of the open dialog
  *   signatures            print what the page says of each signature, and its status
  *   export:PATH           export the kept report to PATH (as the file chooser would)
  *   render-warning        press "Render Report" on a signed report: the warning must
@@ -185,8 +187,55 @@ step_identity_error (WbTestDriver *driver, const char *arg, gboolean first, gboo
     return FALSE;
   g_print ("driver: identity inline error: %s\n",
            wb_identity_dialog_get_error (WB_IDENTITY_DIALOG (dialog)));
-  /* What Escape does. */
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  return TRUE;
+}
+
+/* The open dialog (identity or message), or NULL. */
+static GtkWindow *
+top_dialog (void)
+{
+  GtkWindow *dialog = find_toplevel (WB_TYPE_IDENTITY_DIALOG);
+
+  return dialog != NULL ? dialog : find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+step_close_dialog (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  GtkWindow *dialog = top_dialog ();
+
+  if (first && dialog != NULL)
+    {
+      /* What Escape does. */
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+      return FALSE;
+    }
+  return dialog == NULL;
+}
+
+static gboolean
+step_shot_dialog (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  GtkWindow *dialog = top_dialog ();
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (wb_test_driver_get_step_age (driver) < 700 * 1000)
+    return FALSE;
+  if (dialog == NULL)
+    {
+      g_printerr ("driver: no dialog to take a screenshot of\n");
+      *failed = TRUE;
+      return TRUE;
+    }
+  file = g_strconcat (arg, ".png", NULL);
+  path = g_build_filename (g_getenv ("WERKBANK_GUI_TEST_SHOTS"), file, NULL);
+  if (!wb_test_driver_save_screenshot (GTK_WIDGET (dialog), path, &error))
+    {
+      g_printerr ("driver: %s\n", error->message);
+      *failed = TRUE;
+    }
   return TRUE;
 }
 
@@ -326,6 +375,8 @@ const WbTestStep wb_test_steps_report[] = {
   { "refused", step_refused },
   { "identity", step_identity },
   { "identity-error", step_identity_error },
+  { "close-dialog", step_close_dialog },
+  { "shot-dialog", step_shot_dialog },
   { "signatures", step_signatures },
   { "export", step_export },
   { "render-warning", step_render_warning },

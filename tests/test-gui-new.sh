@@ -51,7 +51,7 @@ s="$s;new-add:Exclude an Address or Range=198.18.0.250/31;new-add:Add a Third Pa
 s="$s;new-expect-list:198.18.0.0/24;new-expect-list:*.bakkerij.test;new-expect-list:ssid:Kantoor"
 s="$s;new-choose:Most Allowed Activity=Active;new-switch:Network scan;new-switch:Software patching"
 s="$s;new-spin:Retention Period in Months=12;new-choose:Report Label (TLP)=TLP:AMBER"
-s="$s;new-clause:contact=Kees Bakker is present on both days, phone 050-0000000."
+s="$s;new-clause:contact=Kees Bakker is present on both days, phone 050-0000000.;new-expand:contact;shot:new-agreement-clause"
 s="$s;new-set:Test Window Starts=2026-11-25;new-set:Test Window Ends=2026-11-27"
 s="$s;new-set:Company's Signatory=Kees Bakker;new-set:School's Signatory (Teacher)=Petra Jansen"
 s="$s;new-set:Signed On (YYYY-MM-DD)=2026-11-24;new-click:Mark as Signed"
@@ -150,7 +150,7 @@ if WERKBANK_PASSPHRASE="$pass" "$cli" create "$later" --member Bram >/dev/null 2
 else
   not_ok "werkbank-cli create failed"
 fi
-s="open:$later;type:$pass;unlock;expect:engagement;edit-agreement;new-expect:unsigned;shot:new-edit-agreement"
+s="open:$later;type:$pass;unlock;expect:engagement;shot:new-overview-unsigned;edit-agreement;new-expect:unsigned;new-shot:new-edit-agreement"
 s="$s;new-add:Add a Network or Address=198.18.1.0/24;new-choose:Most Allowed Activity=Passive"
 s="$s;new-set:Test Window Starts=2026-12-01;new-set:Test Window Ends=2026-12-01"
 s="$s;new-set:Company's Signatory=Gerrit Later;new-set:School's Signatory (Teacher)=Petra Jansen"
@@ -164,7 +164,7 @@ else
 fi
 
 bad=
-for name in start passphrase-mismatch company-error people agreement-incomplete agreement-signed overview edit-agreement edit-overview; do
+for name in start passphrase-mismatch company-error people agreement-incomplete agreement-clause agreement-signed overview overview-unsigned edit-agreement edit-overview; do
   shot="$shots/new-$name.png"
   if [ -s "$shot" ] && check_png "$shot"; then :; else bad="$bad $name"; fi
 done

@@ -296,6 +296,8 @@ check_file_step (WbNewEngagementPage *self,
   if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE_CHARS)
     return _("The passphrase is too short: use at least 8 characters.");
   *retype = !g_str_equal (passphrase, gtk_editable_get_text (self->repeat_row));
+  if (*retype && *gtk_editable_get_text (self->repeat_row) == '\0')
+    return _("Type the passphrase once more under Repeat Passphrase.");
   if (*retype)
     return _("The two passphrases are not the same. Type them again.");
   return NULL;
@@ -450,7 +452,7 @@ add_person_activated (GtkWidget  *widget,
 }
 
 static void
-on_repeat_activated (WbNewEngagementPage *self)
+on_next_entry_activated (WbNewEngagementPage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "new.next", NULL);
 }
@@ -690,18 +692,35 @@ wb_new_engagement_page_init (WbNewEngagementPage *self)
   g_autoptr(GListModel) sizes = size_model ();
   g_autoptr(GListModel) provinces = province_model ();
   g_autoptr(GListModel) role_list = role_model ();
+  GtkEditable *next_fields[6];
+  GtkEditable *person_fields[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  next_fields[0] = self->member_row;
+  next_fields[1] = self->repeat_row;
+  next_fields[2] = self->company_name_row;
+  next_fields[3] = self->sbi_row;
+  next_fields[4] = self->kvk_row;
+  /* An empty repeat row then gets the focus, with the message to type it again. */
+  next_fields[5] = self->passphrase_row;
+  person_fields[0] = self->person_name_row;
+  person_fields[1] = self->organisation_row;
+  person_fields[2] = self->email_row;
+  person_fields[3] = self->phone_row;
   self->people_rows = g_ptr_array_new ();
   adw_combo_row_set_model (self->size_row, sizes);
   adw_combo_row_set_model (self->province_row, provinces);
   adw_combo_row_set_model (self->role_row, role_list);
   g_signal_connect_object (self->passphrase_row, "changed",
                            G_CALLBACK (on_passphrase_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->repeat_row, "entry-activated",
-                           G_CALLBACK (on_repeat_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->person_name_row, "entry-activated",
-                           G_CALLBACK (on_person_entry_activated), self, G_CONNECT_SWAPPED);
+  /* Enter in a field moves on, as the suggested button would; in the person form it
+   * adds the person. */
+  for (guint i = 0; i < G_N_ELEMENTS (next_fields); i++)
+    g_signal_connect_object (next_fields[i], "entry-activated",
+                             G_CALLBACK (on_next_entry_activated), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (person_fields); i++)
+    g_signal_connect_object (person_fields[i], "entry-activated",
+                             G_CALLBACK (on_person_entry_activated), self, G_CONNECT_SWAPPED);
   update_file_row (self);
   show_step (self, 0);
 }

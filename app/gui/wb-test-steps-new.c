@@ -14,6 +14,7 @@
  *   new-switch:TITLE     flip the switch of the row titled TITLE (activates the row)
  *   new-spin:TITLE=N     set the spin button of the row titled TITLE
  *   new-clause:ID=TEXT   replace the text of the agreement clause ID
+ *   new-expand:ID        open the clause ID's row and put the cursor in its text
  *   new-click:LABEL      activate the button labelled LABEL, wait until it settled
  *   new-next             press Create / Next / Done; waits while the file is created
  *   new-expect:WHAT      the step ("file", "company", "people", "agreement"), "error"
@@ -341,6 +342,24 @@ step_clause (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fa
 }
 
 static gboolean
+step_expand (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  g_autofree char *name = g_strconcat ("clause-", arg, NULL);
+  GtkWidget *view = find_named (surface (driver), name);
+  GtkWidget *row = view != NULL ? gtk_widget_get_ancestor (view, ADW_TYPE_EXPANDER_ROW) : NULL;
+
+  if (row == NULL)
+    {
+      g_printerr ("driver: no clause “%s”\n", arg);
+      *failed = TRUE;
+      return TRUE;
+    }
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (view);
+  return TRUE;
+}
+
+static gboolean
 step_click (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
 {
   if (first)
@@ -521,6 +540,7 @@ const WbTestStep wb_test_steps_new[] = {
   { "new-switch", step_switch },
   { "new-spin", step_spin },
   { "new-clause", step_clause },
+  { "new-expand", step_expand },
   { "new-click", step_click },
   { "new-next", step_next },
   { "new-expect", step_expect },

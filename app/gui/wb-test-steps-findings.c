@@ -13,7 +13,8 @@
  *   finding-merge:N          press "Merge…" of suggestion N (from 1); wait for the question
  *   finding-merge-reason:TEXT  type TEXT as the merge's reason
  *   finding-merge-confirm    press Merge if it can be pressed ("merge-disabled" printed
- *                            when not, and the question is cancelled); wait until closed
+ *                            when not, and the question is cancelled); wait until it
+ *                            closed and, after a merge, the page shows one suggestion less
  *   finding-shot:NAME        let the open dialog settle, then save a screenshot of it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -175,21 +176,6 @@ step_save (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fail
 /* ---- duplicates ---- */
 
 static gboolean
-step_duplicates (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
-{
-  GtkWidget *box = page_child (driver, "duplicates_box");
-  GtkWidget *list = page_child (driver, "duplicates_list");
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row))
-      n++;
-  g_print ("driver: duplicates-shown %u\n", gtk_widget_get_visible (box) ? n : 0);
-  return TRUE;
-}
-
-static gboolean
 step_merge (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
 {
   GtkWidget *list = page_child (driver, "duplicates_list");
@@ -224,21 +210,40 @@ step_merge_reason (WbTestDriver *driver, const char *arg, gboolean first, gboole
   return TRUE;
 }
 
+static guint
+count_suggestions (WbTestDriver *driver)
+{
+  GtkWidget *list = page_child (driver, "duplicates_list");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      n++;
+  return gtk_widget_get_visible (page_child (driver, "duplicates_box")) ? n : 0;
+}
+
 static gboolean
 step_merge_confirm (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
 {
+  /* The suggestions before the answer: a merge is done when the page shows one fewer
+   * (it redraws after the change is committed, in an idle). */
+  static guint before;
+  static gboolean pressed_merge;
   GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   GtkWidget *merge, *cancel;
 
   if (!first)
-    return dialog == NULL;
+    return dialog == NULL && (!pressed_merge || count_suggestions (driver) < before);
   merge = dialog ? wb_test_driver_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Merge") : NULL;
   cancel = dialog ? wb_test_driver_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Cancel")
                   : NULL;
   if (merge == NULL || cancel == NULL)
     return fail (failed, "no merge question with Merge and Cancel open", NULL);
+  before = count_suggestions (driver);
   /* A person can press only what is enabled. */
-  if (!gtk_widget_is_sensitive (merge))
+  pressed_merge = gtk_widget_is_sensitive (merge);
+  if (!pressed_merge)
     {
       g_print ("driver: merge-disabled\n");
       gtk_widget_activate (cancel);
@@ -246,6 +251,13 @@ step_merge_confirm (WbTestDriver *driver, const char *arg, gboolean first, gbool
     }
   gtk_widget_activate (merge);
   return FALSE;
+}
+
+static gboolean
+step_duplicates (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  g_print ("driver: duplicates-shown %u\n", count_suggestions (driver));
+  return TRUE;
 }
 
 static gboolean

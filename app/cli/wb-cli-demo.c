@@ -187,6 +187,31 @@ demo_run_plugins (WbEngagement *engagement, WbPluginHost *host, GError **error)
   return TRUE;
 }
 
+/* In the lab the network scan and the access checks both see the open services (Telnet,
+ * RDP, anonymous FTP, admin pages): the team merges those doubles, with the reason in
+ * the audit trail, so the company reads each problem once (docs/engagement-format.md). */
+static gboolean
+demo_merge_duplicates (WbEngagement *engagement, GError **error)
+{
+  g_autoptr(GPtrArray) groups = wb_engagement_find_duplicates (engagement);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GStrv group = groups->pdata[i];
+
+      if (!wb_engagement_merge_findings (engagement, group[0], (const char * const *) group + 1,
+                                         _("The network scan and the access checks saw "
+                                           "the same service"), error))
+        return FALSE;
+    }
+  if (groups->len > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "• Merged %u double of the network scan and the access checks.\n",
+                          "• Merged %u doubles of the network scan and the access checks.\n",
+                          groups->len), groups->len);
+  return TRUE;
+}
+
 static void
 demo_summary (WbEngagement *engagement)
 {
@@ -420,7 +445,8 @@ run_demo (const char *dir, const char *path, GError **error)
   g_print (_("• Giving the teacher a key-file slot …\n"));
   if (!demo_teacher_slot (engagement, dir, error) ||
       !demo_interviews (engagement, host, error) ||
-      !demo_run_plugins (engagement, host, error))
+      !demo_run_plugins (engagement, host, error) ||
+      !demo_merge_duplicates (engagement, error))
     return FALSE;
   demo_summary (engagement);
   if (!wb_vault_verify (wb_engagement_get_vault (engagement), &report, error))

@@ -5,7 +5,8 @@
 # scope, tries to sign it while incomplete (the inline message names what is missing),
 # completes it and marks it signed. werkbank-cli then proves the file holds exactly
 # what was typed. A second session prepares and signs an agreement of an existing,
-# unsigned engagement from the overview ("Edit and Sign the Agreement…").
+# unsigned engagement from the overview ("Edit and Sign the Agreement…"). Cancel before
+# Create writes nothing.
 # Screenshots: BUILD_ROOT/tests/screenshots/new-*.png, not blank.
 #
 # Usage: test-gui-new.sh WERKBANK_BINARY WERKBANK_CLI BUILD_ROOT
@@ -161,6 +162,14 @@ if WERKBANK_PASSPHRASE="$pass" "$cli" show "$later" 2>&1 | grep -q "Agreement: s
   ok "the later engagement's agreement is recorded as signed"
 else
   not_ok "the later engagement's agreement is not signed"
+fi
+
+# 3: Cancel on the first step goes back to the list and creates nothing.
+s="new;new-file:$work/never.wbv;new-set:Your Name=Anna;new-click:Cancel;expect:engagements"
+if run_gui "$s" && [ ! -e "$work/never.wbv" ]; then
+  ok "Cancel before Create returns to the list and writes no file"
+else
+  not_ok "Cancel: exit status $status, or a file was written"
 fi
 
 bad=

@@ -15,7 +15,8 @@
  *   new-spin:TITLE=N     set the spin button of the row titled TITLE
  *   new-clause:ID=TEXT   replace the text of the agreement clause ID
  *   new-expand:ID        open the clause ID's row and put the cursor in its text
- *   new-click:LABEL      activate the button labelled LABEL, wait until it settled
+ *   new-click:LABEL      activate the button labelled LABEL (in the step, else in the
+ *                        header bar), wait until it settled
  *   new-next             press Create / Next / Done; waits while the file is created
  *   new-expect:WHAT      the step ("file", "company", "people", "agreement"), "error"
  *                        (an inline error is visible; prints "driver: new inline error:
@@ -364,7 +365,17 @@ step_click (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fai
 {
   if (first)
     {
-      GtkWidget *button = must_find (driver, GTK_TYPE_BUTTON, arg, failed);
+      /* The step's own buttons first, then the header bar's (Cancel, Back). */
+      GtkWidget *button = g_strcmp0 (main_page (driver), "new") == 0 &&
+                          find (surface (driver), GTK_TYPE_BUTTON, arg) == NULL
+                          ? find (new_page (driver), GTK_TYPE_BUTTON, arg)
+                          : must_find (driver, GTK_TYPE_BUTTON, arg, failed);
+
+      if (button == NULL && !*failed)
+        {
+          g_printerr ("driver: no button “%s” on the screen\n", arg);
+          *failed = TRUE;
+        }
 
       if (button != NULL)
         gtk_widget_activate (button);

@@ -80,12 +80,15 @@ static void
 update_actions (WbReportPage *self)
 {
   gboolean idle = self->cancellable == NULL && self->engagement != NULL;
+  /* A damaged engagement opens read-only: it can show and export, not keep anything. */
+  gboolean writable = idle && !wb_engagement_is_read_only (self->engagement);
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "report.render-report", idle);
-  gtk_widget_action_set_enabled (widget, "report.render-to", idle);
-  gtk_widget_action_set_enabled (widget, "report.sign-team", idle && self->have_report);
-  gtk_widget_action_set_enabled (widget, "report.sign-teacher", idle && self->have_report);
+  gtk_widget_action_set_enabled (widget, "report.render-report", writable);
+  gtk_widget_action_set_enabled (widget, "report.render-to", writable);
+  gtk_widget_action_set_enabled (widget, "report.sign-team", writable && self->have_report);
+  gtk_widget_action_set_enabled (widget, "report.sign-teacher",
+                                 writable && self->have_report);
   gtk_widget_action_set_enabled (widget, "report.export", idle && self->have_report);
   gtk_widget_action_set_enabled (widget, "report.export-to", idle && self->have_report);
   gtk_spinner_set_spinning (self->render_spinner, self->cancellable != NULL);

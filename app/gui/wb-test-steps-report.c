@@ -30,6 +30,7 @@
 
 #include <adwaita.h>
 
+#include "wb-engagement-view.h"
 #include "wb-identity-dialog.h"
 #include "wb-report-page.h"
 #include "wb-retention-page.h"
@@ -361,7 +362,11 @@ step_destroyed (WbTestDriver *driver, const char *arg, gboolean first, gboolean 
   GtkStack *stack = wb_test_driver_child (window, WB_TYPE_WINDOW, "main_stack");
   GtkWidget *page = wb_test_driver_get_page (driver, "retention");
 
+  GtkWidget *view = wb_test_driver_child (window, WB_TYPE_WINDOW, "engagement_view");
+
+  /* Back on the list, the view holding no engagement any more, the record written. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "engagements") != 0
+      || wb_engagement_view_get_engagement (WB_ENGAGEMENT_VIEW (view)) != NULL
       || wb_retention_page_is_busy (WB_RETENTION_PAGE (page)))
     return FALSE;
   *failed = !g_file_test (arg, G_FILE_TEST_IS_REGULAR);

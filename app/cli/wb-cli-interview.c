@@ -210,14 +210,99 @@ ask_all (WbQuestionnaire *q, WbRunContext *run, const char *by, guint *n_saved,
   return TRUE;
 }
 
+/* An attachment as the team can check it: name, type, size and the SHA-256 of its
+ * bytes (read back from the vault; they stay in memory only). */
+static JsonNode *
+attachment_json (WbVault *vault, GPtrArray *infos, const char *id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *sum = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      WbAttachmentInfo *info = g_ptr_array_index (infos, i);
+
+      if (!g_str_equal (info->id, id))
+        continue;
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, info->name);
+      json_builder_set_member_name (builder, "content_type");
+      json_builder_add_string_value (builder, info->content_type);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, (gint64) info->size);
+    }
+  if (wb_vault_read_attachment (vault, id, out, NULL, NULL) && g_output_stream_close (out, NULL, NULL))
+    sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                       g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  json_builder_set_member_name (builder, "sha256");
+  if (sum != NULL)
+    json_builder_add_string_value (builder, sum);
+  else
+    json_builder_add_null_value (builder); /* missing from the vault */
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* --json: the saved answers as JSON, in questionnaire order, with whether skip logic
+ * shows each question and the evidence attachments as stored in the vault. */
+static int
+show_answers (WbQuestionnaire *q, WbRunContext *run, WbEngagement *engagement)
+{
+  g_autoptr(GHashTable) answers = wb_questionnaire_read_answers (q, run);
+  g_autoptr(GPtrArray) infos = wb_vault_list_attachments (wb_engagement_get_vault (engagement));
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *top = json_object_new ();
+  JsonObject *list = json_object_new ();
+  GError *error = NULL;
+
+  json_node_take_object (root, top);
+  json_object_set_string_member (top, "questionnaire", wb_questionnaire_get_id (q));
+  json_object_set_object_member (top, "answers", list);
+  for (guint i = 0; i < wb_questionnaire_get_n_questions (q); i++)
+    {
+      const WbQuestion *question = wb_questionnaire_get_question (q, i);
+      JsonNode *record = g_hash_table_lookup (answers, question->id);
+      JsonNode *copy, *evidence;
+      JsonArray *attachments = json_array_new ();
+
+      if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record))
+        {
+          json_array_unref (attachments);
+          continue;
+        }
+      copy = json_node_copy (record);
+      evidence = json_object_get_member (json_node_get_object (copy), "evidence");
+      for (guint e = 0; evidence != NULL && JSON_NODE_HOLDS_ARRAY (evidence) &&
+                        e < json_array_get_length (json_node_get_array (evidence)); e++)
+        json_array_add_element (attachments, attachment_json (
+          wb_engagement_get_vault (engagement), infos,
+          json_array_get_string_element (json_node_get_array (evidence), e)));
+      json_object_set_array_member (json_node_get_object (copy), "attachments", attachments);
+      json_object_set_boolean_member (json_node_get_object (copy), "shown",
+                                      wb_questionnaire_is_shown (q, question, answers));
+      json_object_set_member (list, question->id, copy);
+    }
+  if (!wb_cli_write_json (root, NULL, &error))
+    return wb_cli_fail (error);
+  return WB_EXIT_OK;
+}
+
 int
 wb_cli_interview (int argc, char **argv)
 {
   g_autofree char *answers_file = NULL, *by = NULL;
+  gboolean show = FALSE;
   const GOptionEntry entries[] = {
     { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &answers_file,
       N_("Take the answers from this file instead of asking"), N_("FILE") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who gives the answers"), N_("NAME") },
+    /* The saved answers (notes, evidence) instead of asking: what the GUI shows. */
+    { "json", 0, 0, G_OPTION_ARG_NONE, &show, N_("Print as JSON"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -236,13 +321,15 @@ wb_cli_interview (int argc, char **argv)
     return code;
   if (argc != 3)
     return wb_cli_usage (context, _("Name the engagement file and the plugin."));
-  if (answers_file == NULL && !isatty (STDIN_FILENO))
+  if (answers_file == NULL && !show && !isatty (STDIN_FILENO))
     return wb_cli_usage (context, _("Not on a terminal: give the answers with --answers."));
   if ((q = load_for_plugin (argv[2], &error)) == NULL)
     return interview_fail (error);
   if ((engagement = wb_cli_open (argv[1], &error)) == NULL)
     return wb_cli_fail (error);
   run = wb_run_context_new (G_OBJECT (engagement), argv[2]);
+  if (show)
+    return show_answers (q, run, engagement);
   if (answers_file != NULL)
     {
       if (!wb_questionnaire_apply_answers_file (q, run, answers_file, &n_saved, &error))

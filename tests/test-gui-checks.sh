@@ -139,13 +139,63 @@ else
   not_ok "tailgating has a record"; printf '%s\n' "$out" | sed 's/^/# /' | head
 fi
 
+# A fresh engagement whose agreement lists one friendly-hack item: before signing the
+# sidebar says nothing can run; once signed, consent and an outcome are given for that
+# item through its row, and werkbank-cli shows the record.
+f2="$work/fresh.wbv"
+python3 - "$here/data/agreement-lab.json" "$work/agreement.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+a["scope"]["plugins"] = ["friendly-hack", "friendly-hack.tailgating"]
+json.dump(a, open(sys.argv[2], "w"))
+PY
+export WERKBANK_PASSPHRASE="$pass"
+if "$cli" create "$f2" --member Sam >"$work/fresh.log" 2>&1 &&
+   "$cli" agreement set "$f2" "$work/agreement.json" >>"$work/fresh.log" 2>&1 &&
+   "$cli" plugins enable "$f2" friendly-hack >>"$work/fresh.log" 2>&1; then
+  ok "werkbank-cli made an engagement whose agreement lists friendly-hack.tailgating"
+else
+  not_ok "could not make the fresh engagement"; sed 's/^/# /' "$work/fresh.log"
+fi
+unset WERKBANK_PASSPHRASE
+if run_gui "open:$f2;type:$pass;unlock;expect:engagement;page:checks;notice;plugin:avg;state;shot:checks-unsigned"; then
+  ok "unsigned engagement: the session exited 0"
+else
+  not_ok "unsigned engagement: exit status $status"
+fi
+if grep -q "^driver: notice The agreement is not signed yet: nothing can run" "$work/log" &&
+   grep -q "^driver: plugin-state avg: .*cannot run: the agreement has not been recorded as signed" "$work/log"; then
+  ok "until the agreement is signed, the page says plainly that nothing can run"
+else
+  not_ok "no plain notice that nothing can run before signing"
+fi
+WERKBANK_PASSPHRASE="$pass" "$cli" agreement sign "$f2" --date 2026-11-24 >/dev/null 2>&1
+if run_gui "open:$f2;type:$pass;unlock;expect:engagement;page:checks;notice;plugin:friendly-hack;outcome:tailgating=Fail;consent:tailgating=Kees Bakker;consent:phishing=Kees Bakker;shot:checks-checklist-agreed"; then
+  ok "signed engagement: the session exited 0"
+else
+  not_ok "signed engagement: exit status $status"
+fi
+if grep -q "^driver: notice none" "$work/log" && grep -q "^driver: consent-saved tailgating: Agreed · Fail, by Sam, with the consent of Kees Bakker" "$work/log" &&
+   grep -q "^driver: consent-refused phishing: " "$work/log"; then
+  ok "an agreed item takes consent and an outcome; an item outside the agreement still does not"
+else
+  not_ok "the agreed item was not recorded through the page"
+fi
+check "werkbank-cli friendly-hack items lists the record" 0 \
+  "$cli" friendly-hack items "$f2" --passphrase-file "$work/pass"
+if printf '%s\n' "$out" | grep -Eq '^tailgating +agreed +fail ' && printf '%s\n' "$out" | grep -Eq '^phishing +not agreed +- '; then
+  ok "the vault holds the tailgating record (fail) and nothing for phishing"
+else
+  not_ok "friendly-hack items does not show the record"; printf '%s\n' "$out" | sed 's/^/# /' | head
+fi
+
 bad=
-for name in sidebar avg avg-answered avg-run checklist narrow; do
+for name in sidebar avg avg-answered avg-run checklist narrow unsigned checklist-agreed; do
   shot="$shots/checks-$name.png"
   if [ -s "$shot" ] && check_png "$shot"; then :; else bad="$bad $name"; fi
 done
 if [ -z "$bad" ]; then
-  ok "screenshots checks-{sidebar,avg,avg-answered,avg-run,checklist,narrow}.png are not blank"
+  ok "screenshots checks-{sidebar,avg,avg-answered,avg-run,checklist,narrow,unsigned,checklist-agreed}.png are not blank"
 else
   not_ok "screenshots missing or blank:$bad"
 fi

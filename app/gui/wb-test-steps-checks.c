@@ -26,6 +26,9 @@
  *                        ITEM: <reason>" when its row is insensitive (nothing can be
  *                        typed), else types NAME, presses Save Record, prints
  *                        "consent-saved ITEM"
+ *   outcome:ITEM=LABEL   choose LABEL ("Fail", ...) as checklist ITEM's outcome
+ *   notice               print "notice <text>" when the sidebar says the agreement is
+ *                        not signed, else "notice none"
  *   state                print "plugin-state ID: <state line>" of the open plugin page
  *   width:N              resize the window to N pixels wide (the sidebar folds)
  *
@@ -34,6 +37,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "wb-checks-page.h"
 #include "wb-plugin-page.h"
@@ -470,11 +474,51 @@ step_consent (WbTestDriver *driver, const char *arg, gboolean first, gboolean *f
                gtk_widget_is_sensitive (save) ? "yes" : "no");
       return TRUE;
     }
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (consent), parts[1]);
-  gtk_widget_activate (save);
+  if (first)
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (consent), parts[1]);
+      gtk_widget_activate (save);   /* the click lands a moment later */
+      return FALSE;
+    }
+  /* Saved once the row names who consented. */
+  if (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item)), parts[1]) == NULL)
+    return FALSE;
   g_print ("driver: consent-saved %s: %s\n", parts[0],
            adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item)));
+  return TRUE;
+}
+
+static gboolean
+step_outcome (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  g_auto(GStrv) parts = NULL;
+  GtkWidget *item, *outcome;
+
+  if (!split_arg (arg, &parts, failed) ||
+      (item = plugin_widget (driver, "item-", parts[0], failed)) == NULL ||
+      (outcome = plugin_widget (driver, "outcome-", parts[0], failed)) == NULL)
+    return TRUE;
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item), TRUE);
+  gtk_widget_grab_focus (outcome);
+  if (!select_label (ADW_COMBO_ROW (outcome), parts[1]))
+    {
+      g_printerr ("driver: “%s” is not an outcome\n", parts[1]);
+      *failed = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_notice (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
+{
+  GtkWidget *notice = wb_test_driver_child (wb_test_driver_get_page (driver, "checks"),
+                                            WB_TYPE_CHECKS_PAGE, "notice");
+
+  if (wb_test_driver_get_step_age (driver) < 300 * 1000)
+    return FALSE;   /* the page refreshes when it is shown */
+  g_print ("driver: notice %s\n", gtk_widget_get_visible (notice)
+           ? gtk_label_get_text (GTK_LABEL (notice)) : "none");
   return TRUE;
 }
 
@@ -522,6 +566,8 @@ const WbTestStep wb_test_steps_checks[] = {
   { "focus", step_focus },
   { "run", step_run },
   { "consent", step_consent },
+  { "outcome", step_outcome },
+  { "notice", step_notice },
   { "state", step_state },
   { "width", step_width },
   { NULL, NULL },

@@ -17,7 +17,12 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  /* wb_init() binds the domain; this makes it the default for _() and .ui files. */
+  /* Bind before anything is translated: GLib decides once, at the first g_dgettext(),
+   * whether the catalogue exists; wb_init() (at start-up) binds the same directory. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WERKBANK_LOCALEDIR") != NULL
+                  ? g_getenv ("WERKBANK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* The default domain for _() and .ui files. */
   textdomain (GETTEXT_PACKAGE);
 
   app = wb_application_new ();

@@ -491,6 +491,24 @@ step_run_hosts (WbTestDriver *driver, const char *arg, gboolean first, gboolean 
   return TRUE;
 }
 
+/* Scrolls the page that holds the widget so the widget's top is in view, as a person
+ * scrolls down to it (on the Checks page it sits below the plugin's own content). */
+static void
+scroll_to_widget (void)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (scan.page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+
+  if (scrolled == NULL ||
+      (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL ||
+      !gtk_widget_compute_point (scan.page, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y);
+}
+
 static gboolean
 step_run_shot (WbTestDriver *driver, const char *arg, gboolean first, gboolean *failed)
 {
@@ -501,6 +519,8 @@ step_run_shot (WbTestDriver *driver, const char *arg, gboolean first, gboolean *
 
   if (!need_page (failed))
     return TRUE;
+  if (first)
+    scroll_to_widget ();
   if (wb_test_driver_get_step_age (driver) < SETTLE_US)
     return FALSE;
   root = GTK_WIDGET (gtk_widget_get_root (scan.page));

@@ -173,6 +173,9 @@ sync_results (WbPluginPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->results), FALSE);
   if (sections == NULL || !JSON_NODE_HOLDS_ARRAY (sections))
     return;
+  /* The run widget's own table (the network scan's hosts) shows the same, richer. */
+  if (self->run_page != NULL && wb_run_page_shows_results (WB_RUN_PAGE (self->run_page)))
+    return;
   self->shown_results = json_node_copy (sections);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (sections)); i++)
     {

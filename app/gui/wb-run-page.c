@@ -406,6 +406,15 @@ wb_run_page_get_plugin_id (WbRunPage *self)
   return self->plugin_id;
 }
 
+/* TRUE when the widget shows the run's results itself (the network scan's host table),
+ * so the page around it need not show the same data again. */
+gboolean
+wb_run_page_shows_results (WbRunPage *self)
+{
+  g_return_val_if_fail (WB_IS_RUN_PAGE (self), FALSE);
+  return self->host_table != NULL;
+}
+
 WbRunOutcome
 wb_run_page_get_outcome (WbRunPage *self)
 {

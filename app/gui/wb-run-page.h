@@ -36,6 +36,7 @@ typedef enum {
 } WbRunOutcome;
 
 const char  *wb_run_page_get_plugin_id (WbRunPage *self);
+gboolean     wb_run_page_shows_results (WbRunPage *self);
 WbRunOutcome wb_run_page_get_outcome   (WbRunPage *self);
 /* Starts a run, as the Run button does; does nothing when it may not run now. */
 void         wb_run_page_start         (WbRunPage *self);

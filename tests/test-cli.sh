@@ -163,6 +163,9 @@ contains "the Dutch message" "Er is geen plugin"
 check "the demo runs" 0 "$cli" demo --dir demo
 contains "the demo shows an action plan" "Action plan"
 check "the demo refuses to overwrite without --force" 6 "$cli" demo --dir demo
+check "a demo without any plugin fails instead of an empty report" 5 \
+  env WERKBANK_PLUGIN_PATH=/nonexistent "$cli" demo --dir demo-without-plugins
+contains "it says where the plugins should come from" "WERKBANK_PLUGIN_PATH"
 check "the demo's engagement verifies" 0 env WERKBANK_PASSPHRASE=werkbank-demo-lab "$cli" verify demo/lab-company.wbv
 
 tap_done

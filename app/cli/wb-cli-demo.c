@@ -149,10 +149,13 @@ demo_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static gboolean
 demo_run_plugins (WbEngagement *engagement, WbPluginHost *host, GError **error)
 {
+  guint n_run = 0;
+
   for (guint i = 0; mission_plugins[i] != NULL; i++)
     {
       const char *id = mission_plugins[i];
-      g_autoptr(WbPlugin) plugin = wb_plugin_host_get_plugin (host, id, error);
+      g_autoptr(WbPlugin) plugin = NULL;
+      g_autoptr(GError) load_error = NULL;
       DemoRun run = { NULL, NULL };
 
       /* The network scan sends packets: only into the lab, which build-aux/demo.sh
@@ -161,14 +164,13 @@ demo_run_plugins (WbEngagement *engagement, WbPluginHost *host, GError **error)
         {
           g_print (_("• Skipping the network scan: the lab network is not up (run "
                      "build-aux/demo.sh as root to scan it).\n"));
-          g_clear_object (&plugin);
           continue;
         }
+      plugin = wb_plugin_host_get_plugin (host, id, &load_error);
       if (plugin == NULL)
         {
           /* One broken plugin should not stop the rest of the demo; say so plainly. */
-          g_printerr (_("werkbank-cli: skipping %s: %s\n"), id, (*error)->message);
-          g_clear_error (error);
+          g_printerr (_("werkbank-cli: skipping %s: %s\n"), id, load_error->message);
           continue;
         }
       if (!wb_engagement_set_plugin_enabled (engagement, id, TRUE, error))
@@ -183,6 +185,17 @@ demo_run_plugins (WbEngagement *engagement, WbPluginHost *host, GError **error)
           g_propagate_error (error, run.error);
           return FALSE;
         }
+      n_run++;
+    }
+
+  /* A demo without a single check would end in an empty report: that is no demo. */
+  if (n_run == 0)
+    {
+      g_set_error (error, WB_PLUGIN_ERROR, WB_PLUGIN_ERROR_NOT_FOUND,
+                   _("No plugin could be loaded, so the demo has nothing to check. Run it "
+                     "with build-aux/demo.sh, or set WERKBANK_PLUGIN_PATH to the folder "
+                     "with the plugins."));
+      return FALSE;
     }
   return TRUE;
 }

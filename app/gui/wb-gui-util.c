@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "wb-gui-util.h"
 
 void
@@ -84,4 +86,62 @@ wb_gui_toast (GtkWidget  *widget,
     content = adw_window_get_content (ADW_WINDOW (root));
   if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (text));
+}
+
+typedef struct {
+  WbGuiFileChosen chosen;
+} ChooseFile;
+
+static void
+on_file_response (GtkNativeDialog *chooser,
+                  int              response,
+                  GtkWidget       *owner)
+{
+  ChooseFile *choose = g_object_get_data (G_OBJECT (chooser), "wb-choose-file");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        choose->chosen (owner, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+void
+wb_gui_choose_file (GtkWidget            *owner,
+                    GtkFileChooserAction  action,
+                    const char           *title,
+                    const char           *accept,
+                    const char           *suggested_name,
+                    GtkFileFilter        *filter,
+                    WbGuiFileChosen       chosen)
+{
+  GtkRoot *root = gtk_widget_get_root (owner);
+  GtkFileChooserNative *chooser;
+  ChooseFile *choose = g_new0 (ChooseFile, 1);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (suggested_name != NULL && action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  if (filter != NULL)
+    {
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+  choose->chosen = chosen;
+  g_object_set_data_full (G_OBJECT (chooser), "wb-choose-file", choose, g_free);
+  /* Disconnected when @owner goes, so @chosen never sees a finalized owner. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_response), owner,
+                           G_CONNECT_DEFAULT);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

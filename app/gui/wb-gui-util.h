@@ -21,4 +21,18 @@ GtkWidget  *wb_gui_new_severity_pill (WbSeverity severity);
 /* Shows @text as a toast in the window that holds @widget (does nothing if none). */
 void        wb_gui_toast (GtkWidget *widget, const char *text);
 
+/* Called with the file a person chose (never when they cancelled). */
+typedef void (*WbGuiFileChosen) (GtkWidget *owner, const char *path);
+
+/* Shows a modal native file chooser over @owner's window. For a SAVE chooser
+ * @suggested_name is the proposed file name; @filter (nullable) is offered first, with
+ * "All files" after it. @chosen runs only while @owner still exists. */
+void        wb_gui_choose_file (GtkWidget            *owner,
+                                GtkFileChooserAction  action,
+                                const char           *title,
+                                const char           *accept,
+                                const char           *suggested_name,
+                                GtkFileFilter        *filter,
+                                WbGuiFileChosen       chosen);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wb-gui-util.h"
 #include "wb-identity-dialog.h"
 
 struct _WbIdentityDialog
@@ -75,45 +76,21 @@ wb_identity_dialog_set_file (WbIdentityDialog *self,
 }
 
 static void
-on_file_chosen (GtkNativeDialog  *chooser,
-                int               response,
-                WbIdentityDialog *self)
+on_file_chosen (GtkWidget  *owner,
+                const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        wb_identity_dialog_set_file (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  wb_identity_dialog_set_file (WB_IDENTITY_DIALOG (owner), path);
 }
 
 static void
 on_choose_clicked (WbIdentityDialog *self)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Choose the Identity File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Use"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Identity files (*.wbid)"));
   gtk_file_filter_add_pattern (filter, "*.wbid");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  {
-    g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-    gtk_file_filter_set_name (all, _("All files"));
-    gtk_file_filter_add_pattern (all, "*");
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  }
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), self,
-                           G_CONNECT_DEFAULT);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  wb_gui_choose_file (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                      _("Choose the Identity File"), _("_Use"), NULL, filter, on_file_chosen);
 }
 
 /* Opening the identity: Argon2id, then the role. In a thread, touching nothing but

@@ -151,20 +151,10 @@ wb_new_engagement_page_set_path (WbNewEngagementPage *self,
 }
 
 static void
-on_file_chosen (GtkNativeDialog     *dialog,
-                int                  response,
-                WbNewEngagementPage *self)
+on_file_chosen (GtkWidget  *owner,
+                const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        wb_new_engagement_page_set_path (self, path);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  wb_new_engagement_page_set_path (WB_NEW_ENGAGEMENT_PAGE (owner), path);
 }
 
 static void
@@ -172,19 +162,9 @@ choose_file_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save the New Engagement"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
   /* Translators: the suggested file name; keep the .wbv extension. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("engagement.wbv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), widget,
-                           G_CONNECT_DEFAULT);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  wb_gui_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the New Engagement"),
+                      _("_Save"), _("engagement.wbv"), NULL, on_file_chosen);
 }
 
 static void

@@ -863,20 +863,10 @@ export_to (WbReportPage *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    WbReportPage    *self)
+on_export_chosen (GtkWidget  *owner,
+                  const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        export_to (self, path);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  export_to (WB_REPORT_PAGE (owner), path);
 }
 
 static void
@@ -885,21 +875,12 @@ page_export (GtkWidget  *widget,
              GVariant   *parameter)
 {
   WbReportPage *self = WB_REPORT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  chooser = gtk_file_chooser_native_new (_("Export Report"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the suggested file name of the report; %s is its date. */
-  name = g_strdup_printf (_("report-%s.pdf"), self->report_date ? self->report_date : "");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self,
-                           G_CONNECT_DEFAULT);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_autofree char *name = g_strdup_printf (_("report-%s.pdf"),
+                                           self->report_date ? self->report_date : "");
+
+  wb_gui_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Report"),
+                      _("_Export"), name, NULL, on_export_chosen);
 }
 
 static void

@@ -351,40 +351,23 @@ ask_identity (WbRetentionPage *self)
 }
 
 static void
-on_record_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  WbRetentionPage *self)
+on_record_chosen (GtkWidget  *owner,
+                  const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  WbRetentionPage *self = WB_RETENTION_PAGE (owner);
 
-      g_free (self->record_path);
-      self->record_path = file != NULL ? g_file_get_path (file) : NULL;
-      if (self->record_path != NULL)
-        ask_identity (self);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_free (self->record_path);
+  self->record_path = g_strdup (path);
+  ask_identity (self);
 }
 
 static void
 choose_record_path (WbRetentionPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save the Destruction Record"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the suggested file name of the destruction record. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     _("destruction-record.pdf"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_record_chosen), self,
-                           G_CONNECT_DEFAULT);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  wb_gui_choose_file (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                      _("Save the Destruction Record"), _("_Save"),
+                      _("destruction-record.pdf"), NULL, on_record_chosen);
 }
 
 static void

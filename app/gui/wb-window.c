@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "wb-engagement-view.h"
+#include "wb-gui-util.h"
 #include "wb-new-engagement-page.h"
 #include "wb-window.h"
 
@@ -371,53 +372,17 @@ wb_window_unlock (GtkWidget  *widget,
 }
 
 static void
-on_key_chosen (GtkNativeDialog *dialog,
-               int              response,
-               WbWindow        *self)
+on_key_chosen (GtkWidget  *owner,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        start_open (self, NULL, path);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  start_open (WB_WINDOW (owner), NULL, path);
 }
 
 static void
-on_engagement_chosen (GtkNativeDialog *dialog,
-                      int              response,
-                      WbWindow        *self)
+on_engagement_chosen (GtkWidget  *owner,
+                      const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        show_unlock_page (self, path);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-choose_file (WbWindow   *self,
-             const char *title,
-             const char *accept,
-             GCallback   callback)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         accept, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", callback, self, G_CONNECT_DEFAULT);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_unlock_page (WB_WINDOW (owner), path);
 }
 
 static void
@@ -425,8 +390,8 @@ wb_window_unlock_with_key (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  choose_file (WB_WINDOW (widget), _("Choose the Key File"), _("_Use"),
-               G_CALLBACK (on_key_chosen));
+  wb_gui_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Choose the Key File"),
+                      _("_Use"), NULL, NULL, on_key_chosen);
 }
 
 static void
@@ -434,8 +399,8 @@ wb_window_open (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  choose_file (WB_WINDOW (widget), _("Open Engagement"), _("_Open"),
-               G_CALLBACK (on_engagement_chosen));
+  wb_gui_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Engagement"),
+                      _("_Open"), NULL, NULL, on_engagement_chosen);
 }
 
 static void

@@ -122,6 +122,19 @@ visible_label (GtkWidget *widget)
   return gtk_widget_get_tooltip_text (widget);
 }
 
+gboolean
+wb_test_driver_click (GtkWidget *widget)
+{
+  if (!gtk_widget_is_sensitive (widget))
+    return FALSE;
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_signal_emit_by_name (widget, "clicked");
+      return TRUE;
+    }
+  return gtk_widget_activate (widget);
+}
+
 GtkWidget *
 wb_test_driver_find (GtkWidget  *root,
                      GType       type,

@@ -52,6 +52,12 @@ GtkWidget *wb_test_driver_find          (GtkWidget    *root,
                                          GType         type,
                                          const char   *label);
 
+/* A click as a person makes it, finished at once: a sensitive button's "clicked", any
+ * other widget's activation. (gtk_widget_activate() on a button only lands after a
+ * short press animation, and is lost if a refresh replaces the button meanwhile.)
+ * FALSE when the widget cannot be clicked (insensitive or not activatable). */
+gboolean   wb_test_driver_click         (GtkWidget    *widget);
+
 gboolean wb_test_driver_save_screenshot (GtkWidget   *widget,
                                          const char  *path,
                                          GError     **error);

@@ -125,7 +125,7 @@ step_plugin (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fa
           return TRUE;
         }
       gtk_widget_grab_focus (row);
-      gtk_widget_activate (row);
+      wb_test_driver_click (row);
       return FALSE;
     }
   page = wb_checks_page_get_plugin_page (WB_CHECKS_PAGE (checks), arg);
@@ -362,7 +362,7 @@ step_photo (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fai
     return TRUE;
   if (first)
     {
-      gtk_widget_activate (button);   /* a click: opens the file chooser */
+      wb_test_driver_click (button);   /* a click: opens the file chooser */
       return FALSE;
     }
   if ((chooser = shown_chooser (button)) != NULL)
@@ -438,7 +438,7 @@ step_run (WbTestDriver *driver, const char *arg, gboolean first, gboolean *faile
           g_print ("driver: no-run-button %s\n", wb_plugin_page_get_plugin_id (WB_PLUGIN_PAGE (page)));
           return TRUE;
         }
-      gtk_widget_activate (button);
+      wb_test_driver_click (button);
       return FALSE;
     }
   /* Let the run start and end; the findings are committed when it ends. */
@@ -467,7 +467,7 @@ step_consent (WbTestDriver *driver, const char *arg, gboolean first, gboolean *f
       /* A person cannot expand the row nor type in it; Save does nothing. */
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (consent), parts[1]);
-      gtk_widget_activate (save);
+      wb_test_driver_click (save);
       g_print ("driver: consent-refused %s: %s (expanded: %s, save sensitive: %s)\n", parts[0],
                adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item)),
                adw_expander_row_get_expanded (ADW_EXPANDER_ROW (item)) ? "yes" : "no",
@@ -478,7 +478,7 @@ step_consent (WbTestDriver *driver, const char *arg, gboolean first, gboolean *f
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (consent), parts[1]);
-      gtk_widget_activate (save);   /* the click lands a moment later */
+      wb_test_driver_click (save);
       return FALSE;
     }
   /* Saved once the row names who consented. */

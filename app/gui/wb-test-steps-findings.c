@@ -91,7 +91,7 @@ step_edit (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fail
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "wb-check-id"), arg) == 0)
       {
         gtk_widget_grab_focus (row);
-        gtk_widget_activate (row);
+        wb_test_driver_click (row);
         return FALSE;
       }
   return fail (failed, "no finding row for", arg);
@@ -156,7 +156,7 @@ step_save (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fail
       save = editor ? wb_test_driver_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Save") : NULL;
       if (save == NULL)
         return fail (failed, "no Save button in a review dialog", NULL);
-      gtk_widget_activate (save);
+      wb_test_driver_click (save);
       editor = find_toplevel (WB_TYPE_FINDING_EDITOR);
       error = editor ? wb_finding_editor_get_error (WB_FINDING_EDITOR (editor)) : NULL;
     }
@@ -191,7 +191,7 @@ step_merge (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fai
 
         if (button == NULL)
           return fail (failed, "no Merge button in suggestion", arg);
-        gtk_widget_activate (button);
+        wb_test_driver_click (button);
         return FALSE;
       }
   return fail (failed, "no such suggestion", arg);
@@ -246,10 +246,10 @@ step_merge_confirm (WbTestDriver *driver, const char *arg, gboolean first, gbool
   if (!pressed_merge)
     {
       g_print ("driver: merge-disabled\n");
-      gtk_widget_activate (cancel);
+      wb_test_driver_click (cancel);
       return FALSE;
     }
-  gtk_widget_activate (merge);
+  wb_test_driver_click (merge);
   return FALSE;
 }
 

@@ -259,7 +259,7 @@ step_add (WbTestDriver *driver, const char *arg, gboolean first, gboolean *faile
       *failed = TRUE;
       return TRUE;
     }
-  gtk_widget_activate (button);
+  wb_test_driver_click (button);
   return FALSE;
 }
 
@@ -378,7 +378,7 @@ step_click (WbTestDriver *driver, const char *arg, gboolean first, gboolean *fai
         }
 
       if (button != NULL)
-        gtk_widget_activate (button);
+        wb_test_driver_click (button);
       return *failed;
     }
   return wb_test_driver_get_step_age (driver) > CLICK_US;
@@ -493,7 +493,7 @@ step_edit_agreement (WbTestDriver *driver, const char *arg, gboolean first, gboo
           *failed = TRUE;
           return TRUE;
         }
-      gtk_widget_activate (row);
+      wb_test_driver_click (row);
       return FALSE;
     }
   return agreement_dialog () != NULL;

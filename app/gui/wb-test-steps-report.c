@@ -136,7 +136,7 @@ fill_identity (const char *arg)
   wb_identity_dialog_set_file (WB_IDENTITY_DIALOG (dialog), parts[0]);
   row = wb_test_driver_find (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), parts[1]);
-  return gtk_widget_activate (gtk_window_get_default_widget (dialog));
+  return wb_test_driver_click (gtk_window_get_default_widget (dialog));
 }
 
 static gboolean
@@ -302,7 +302,7 @@ step_render_warning (WbTestDriver *driver, const char *arg, gboolean first, gboo
   g_print ("driver: warning: %s | %s\n",
            adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
            adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
-  gtk_widget_activate (response_button (dialog, "_Cancel"));
+  wb_test_driver_click (response_button (dialog, "_Cancel"));
   return TRUE;
 }
 
@@ -347,11 +347,11 @@ step_confirm (WbTestDriver *driver, const char *arg, gboolean first, gboolean *f
   if (destroy == NULL || !gtk_widget_is_sensitive (destroy))
     {
       g_print ("driver: destroy refused: the button stays disabled for “%s”\n", arg);
-      gtk_widget_activate (response_button (dialog, "_Cancel"));
+      wb_test_driver_click (response_button (dialog, "_Cancel"));
       return FALSE;
     }
   g_print ("driver: destroy confirmed with “%s”\n", arg);
-  gtk_widget_activate (destroy);
+  wb_test_driver_click (destroy);
   return FALSE;
 }
 

@@ -261,7 +261,7 @@ step_run_widget (WbTestDriver *driver, const char *arg, gboolean first, gboolean
       (row = plugin_row (driver, checks, arg)) != NULL && gtk_widget_get_mapped (row))
     {
       scan.row_clicked = TRUE;
-      gtk_widget_activate (row);
+      wb_test_driver_click (row);
       return FALSE;
     }
   if (wb_test_driver_get_step_age (driver) < 2 * SETTLE_US)
@@ -358,7 +358,7 @@ step_run_start (WbTestDriver *driver, const char *arg, gboolean first, gboolean 
           return TRUE;
         }
       start_watching ();
-      gtk_widget_activate (run);
+      wb_test_driver_click (run);
       return FALSE;
     }
   return wb_run_page_is_running (page) || wb_run_page_get_outcome (page) != WB_RUN_OUTCOME_NONE;
@@ -431,7 +431,7 @@ step_run_cancel (WbTestDriver *driver, const char *arg, gboolean first, gboolean
     }
   g_print ("driver: run-cancel at %.3f %s\n", scan.max_fraction,
            scan.step_text != NULL ? scan.step_text : "");
-  gtk_widget_activate (cancel);
+  wb_test_driver_click (cancel);
   g_object_set_data (G_OBJECT (page), "wb-cancel-pressed", GINT_TO_POINTER (TRUE));
   return FALSE;
 }

@@ -8,6 +8,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -182,6 +185,29 @@ wb_certificate_get_issuer_serial (GBytes *der,
 
 /* --- Certificates ------------------------------------------------------------ */
 
+/* libksba 1.6 (Debian 12) leaks the parse tree it built when ksba_cert_init_from_mem()
+ * fails on malformed DER, even after ksba_cert_release() (reproduced with libksba alone;
+ * only hostile or damaged signatures get there). Under LeakSanitizer the allocations made
+ * inside this one call are not leak-checked; libksba has no frame pointers, so a
+ * suppression by name cannot see this frame. A leaked certificate object (made by
+ * ksba_cert_new, outside) is still reported. */
+static gpg_error_t
+wb_ksba_cert_init_from_mem (ksba_cert_t   cert,
+                            const guint8 *data,
+                            gsize         len)
+{
+  gpg_error_t err;
+
+#ifdef __SANITIZE_ADDRESS__
+  __lsan_disable ();
+#endif
+  err = ksba_cert_init_from_mem (cert, data, len);
+#ifdef __SANITIZE_ADDRESS__
+  __lsan_enable ();
+#endif
+  return err;
+}
+
 static ksba_cert_t
 parse_cert (GBytes  *der,
             GError **error)
@@ -193,7 +219,7 @@ parse_cert (GBytes  *der,
 
   err = ksba_cert_new (&cert);
   if (err == 0)
-    err = ksba_cert_init_from_mem (cert, data, len);
+    err = wb_ksba_cert_init_from_mem (cert, data, len);
   if (err == 0)
     {
       /* libksba accepts some DER that is no certificate at all: insist on the parts

@@ -22,20 +22,6 @@
 #include "wb-fh-checklist.h"
 #include "wb-util-private.h"
 
-static WbScope *
-signed_scope (WbEngagement *engagement, GError **error)
-{
-  WbAgreement *agreement = wb_engagement_get_agreement (engagement);
-
-  if (!wb_agreement_is_signed (agreement))
-    {
-      g_set_error (error, WB_SCOPE_ERROR, WB_SCOPE_ERROR_ACTIVITY,
-                   _("The agreement is not signed yet: no friendly-hack item may be done."));
-      return NULL;
-    }
-  return wb_agreement_get_scope (agreement);
-}
-
 static int
 fh_items (WbEngagement *engagement)
 {
@@ -66,7 +52,7 @@ fh_target (WbEngagement *engagement, const char *website, const char *http_url,
   g_autoptr(JsonNode) targets = NULL;
   g_autoptr(WbFhRun) run = NULL;
   GError *error = NULL;
-  WbScope *scope = signed_scope (engagement, &error);
+  WbScope *scope = wb_fh_signed_scope (wb_engagement_get_agreement (engagement), &error);
 
   if (scope == NULL)
     return wb_cli_fail (error);
@@ -152,7 +138,7 @@ fh_record (WbEngagement *engagement, const char *item, const char *outcome, cons
   JsonObject *object = json_object_new ();
   JsonNode *stored;
   GError *error = NULL;
-  WbScope *scope = signed_scope (engagement, &error);
+  WbScope *scope = wb_fh_signed_scope (wb_engagement_get_agreement (engagement), &error);
 
   if (scope == NULL || !wb_fh_item_allowed (scope, item, &error))
     return wb_cli_fail (error);

@@ -115,21 +115,6 @@ evidence_count (JsonObject *record)
     ? json_array_get_length (json_node_get_array (node)) : 0;
 }
 
-/* The signed agreement's scope, or NULL with the reason nothing may be done. */
-static WbScope *
-signed_scope (WbEngagement *engagement, GError **error)
-{
-  WbAgreement *agreement = wb_engagement_get_agreement (engagement);
-
-  if (!wb_agreement_is_signed (agreement))
-    {
-      g_set_error_literal (error, WB_SCOPE_ERROR, WB_SCOPE_ERROR_ACTIVITY,
-                           _("The agreement is not signed yet: no friendly-hack item may be done."));
-      return NULL;
-    }
-  return wb_agreement_get_scope (agreement);
-}
-
 /* --- Showing --------------------------------------------------------------------- */
 
 static void
@@ -232,7 +217,7 @@ sync_all (WbChecklistPage *self, gboolean load)
 
   if (self->engagement == NULL)
     return;
-  scope = signed_scope (self->engagement, &error);
+  scope = wb_fh_signed_scope (wb_engagement_get_agreement (self->engagement), &error);
   for (guint i = 0; i < self->items->len; i++)
     {
       ItemUi *ui = g_ptr_array_index (self->items, i);
@@ -304,7 +289,7 @@ save_item (ItemUi *ui, GError **error)
   JsonObject *old = stored_record (engagement, ui->item->id);
   JsonObject *object = json_object_new ();
   JsonNode *stored, *old_evidence;
-  WbScope *scope = signed_scope (engagement, error);
+  WbScope *scope = wb_fh_signed_scope (wb_engagement_get_agreement (engagement), error);
 
   json_node_take_object (record, object);
   if (scope == NULL || !wb_fh_item_allowed (scope, ui->item->id, error))
@@ -378,7 +363,7 @@ save_targets (WbChecklistPage *self, GError **error)
   g_autofree char *website = entry_text (self->website);
   g_autofree char *domain = entry_text (self->mail_domain);
   JsonObject *object = json_object_new ();
-  WbScope *scope = signed_scope (self->engagement, error);
+  WbScope *scope = wb_fh_signed_scope (wb_engagement_get_agreement (self->engagement), error);
 
   json_node_take_object (targets, object);
   if (scope == NULL)

@@ -123,6 +123,18 @@ wb_fh_item_lookup (const char *id)
   return NULL;
 }
 
+WbScope *
+wb_fh_signed_scope (WbAgreement *agreement, GError **error)
+{
+  if (!wb_agreement_is_signed (agreement))
+    {
+      g_set_error_literal (error, WB_SCOPE_ERROR, WB_SCOPE_ERROR_ACTIVITY,
+                           _("The agreement is not signed yet: no friendly-hack item may be done."));
+      return NULL;
+    }
+  return wb_agreement_get_scope (agreement);
+}
+
 gboolean
 wb_fh_item_allowed (WbScope *scope, const char *item, GError **error)
 {

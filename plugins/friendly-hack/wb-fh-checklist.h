@@ -10,6 +10,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "wb-agreement.h"
 #include "wb-finding.h"
 #include "wb-scope.h"
 
@@ -30,6 +31,10 @@ typedef struct {
 
 const WbFhItem *wb_fh_items (guint *n_items);
 const WbFhItem *wb_fh_item_lookup (const char *id);
+
+/* The scope of a signed @agreement (transfer none), or NULL with WB_SCOPE_ERROR_ACTIVITY
+ * when it is not signed yet: then no item may be done. */
+WbScope        *wb_fh_signed_scope (WbAgreement *agreement, GError **error);
 
 /* Is @item agreed in @scope? FALSE with WB_SCOPE_ERROR_ACTIVITY and a message that
  * names the scope entry to add. */

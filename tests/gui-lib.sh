@@ -4,6 +4,8 @@
 # (removed on exit), and offers:
 #   run_gui SCRIPT     one scripted session (wb-test-driver.c); output kept in $work/log
 #   check_png FILE     the PNG exists and is not one flat colour
+#   make_demo          the demo engagement in $work/demo (sets $file and $pass), one TAP
+#                      line; stops the script when the demo fails
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -63,4 +65,18 @@ run_gui () {
   status=$?
   sed 's/^/# /' "$work/log"
   return $status
+}
+
+# The demo engagement, made by werkbank-cli (the same core the GUI uses).
+make_demo () {
+  if "$cli" demo --dir "$work/demo" >"$work/demo.log" 2>&1 && [ -s "$work/demo/lab-company.wbv" ]; then
+    ok "werkbank-cli demo made an engagement"
+  else
+    sed 's/^/# /' "$work/demo.log"
+    not_ok "werkbank-cli demo failed"
+    tap_done
+    exit 1
+  fi
+  file="$work/demo/lab-company.wbv"
+  pass=werkbank-demo-lab
 }

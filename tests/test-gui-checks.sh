@@ -25,15 +25,7 @@ here=$(dirname "$0")
 . "$here/gui-lib.sh"
 rm -f "$shots"/checks-*.png
 
-if "$cli" demo --dir "$work/demo" >"$work/demo.log" 2>&1 && [ -s "$work/demo/lab-company.wbv" ]; then
-  ok "werkbank-cli demo made an engagement"
-else
-  sed 's/^/# /' "$work/demo.log"
-  not_ok "werkbank-cli demo failed"
-  exit 1
-fi
-file="$work/demo/lab-company.wbv"
-pass=werkbank-demo-lab
+make_demo
 printf '%s\n' "$pass" >"$work/pass"
 chmod 600 "$work/pass"
 

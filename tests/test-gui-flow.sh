@@ -22,15 +22,7 @@ here=$(dirname "$0")
 rm -f "$shots"/flow-*.png
 
 # 1: the demo engagement, made by the CLI (the same core the GUI uses).
-if "$cli" demo --dir "$work/demo" >"$work/demo.log" 2>&1 && [ -s "$work/demo/lab-company.wbv" ]; then
-  ok "werkbank-cli demo made an engagement"
-else
-  sed 's/^/# /' "$work/demo.log"
-  not_ok "werkbank-cli demo failed"
-  exit 1
-fi
-file="$work/demo/lab-company.wbv"
-pass=werkbank-demo-lab
+make_demo
 
 # 2-10: light mode, the whole flow in one session.
 script="open:$file;type:not-the-passphrase;unlock;expect:error;shot:flow-unlock-error"

@@ -22,20 +22,26 @@ wb_gui_remove_children (GtkWidget *box)
     }
 }
 
+void
+wb_gui_set_row_text (GtkWidget  *row,
+                     const char *title,
+                     const char *subtitle)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+
+  /* Client data is text, never markup: escape it, libadwaita 1.2 parses markup. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+}
+
 GtkWidget *
 wb_gui_new_row (const char *title,
                 const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
 
-  /* Client data is text, never markup: escape it, libadwaita 1.2 parses markup. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  if (subtitle != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-    }
+  wb_gui_set_row_text (row, title, subtitle);
   return row;
 }
 

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 void        wb_gui_remove_children (GtkWidget *box);
 /* An AdwActionRow with plain (escaped) title and subtitle; @subtitle may be NULL. */
 GtkWidget  *wb_gui_new_row (const char *title, const char *subtitle);
+/* Sets an AdwActionRow's title and subtitle as plain text (NULL subtitle: none). */
+void        wb_gui_set_row_text (GtkWidget *row, const char *title, const char *subtitle);
 /* libadwaita's semantic style class for a severity: follows light, dark and contrast. */
 const char *wb_gui_severity_css_class (WbSeverity severity);
 /* A pill label showing @severity's translated name. */

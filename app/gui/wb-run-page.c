@@ -79,19 +79,6 @@ plugin_title (WbRunPage *self)
 }
 
 static void
-set_row_text (GtkWidget  *row,
-              const char *title,
-              const char *subtitle)
-{
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
-
-  /* Messages may quote client data (a company or host name): text, never markup. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-}
-
-static void
 set_icon (GtkWidget  *icon,
           const char *name,
           const char *css_class)
@@ -130,19 +117,19 @@ update_status (WbRunPage *self)
 
   if (running)
     {
-      set_row_text (self->status_row, _("Running"),
+      wb_gui_set_row_text (self->status_row, _("Running"),
                     _("Findings are saved only when the run finishes; a cancelled run "
                       "saves nothing."));
       set_icon (self->status_icon, "media-playback-start-symbolic", "accent");
     }
   else if ((reason = why_not (self)) != NULL)
     {
-      set_row_text (self->status_row, _("Cannot Run Now"), reason);
+      wb_gui_set_row_text (self->status_row, _("Cannot Run Now"), reason);
       set_icon (self->status_icon, "action-unavailable-symbolic", "warning");
     }
   else
     {
-      set_row_text (self->status_row, _("Ready to Run"),
+      wb_gui_set_row_text (self->status_row, _("Ready to Run"),
                     _("The signed agreement allows it. Findings are saved when the run "
                       "finishes; a cancelled run saves nothing."));
       set_icon (self->status_icon, "emblem-ok-symbolic", "success");
@@ -216,7 +203,7 @@ show_outcome (WbRunPage    *self,
   self->outcome = outcome;
   /* The result line says it all; the bar stays only where a cancelled run stopped. */
   gtk_widget_set_visible (self->progress_row, outcome == WB_RUN_OUTCOME_CANCELLED);
-  set_row_text (self->result_row, title, text);
+  wb_gui_set_row_text (self->result_row, title, text);
   set_icon (self->result_icon, looks[outcome].icon, looks[outcome].css);
   gtk_widget_set_visible (self->result_row, TRUE);
   wb_gui_toast (GTK_WIDGET (self), toast);
